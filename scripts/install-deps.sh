@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages this project builds and tests with, skipping what is present.
+# Usage: scripts/install-deps.sh [build|test]   (test adds the X server, window manager and tools)
+set -euo pipefail
+
+build_pkgs=(build-essential cmake pkg-config libglfw3-dev libcurl4-openssl-dev nlohmann-json3-dev
+            libstb-dev libimgui-dev fonts-inter libgl1-mesa-dri)
+test_pkgs=(doctest-dev libcpp-httplib-dev libssl-dev openssl xvfb xauth openbox xdotool imagemagick
+           x11-utils mesa-utils dbus-x11 procps)
+
+want=("${build_pkgs[@]}")
+[ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,31 @@
+#pragma once
+// Text for people: countdowns, clock times, money, percentages. Shared by the widget, `status` and
+// the status line so all three say the same thing the same way.
+
+#include <optional>
+#include <string>
+
+#include "usage.h"
+
+namespace cut::core {
+
+/// "3h 47m", "2d 4h", "12m", "<1m"; "now" when `until` is not after `now`.
+std::string formatDuration(std::chrono::seconds duration);
+
+/// "resets in 3h 47m", or "no active session" when the reset time is unknown.
+std::string formatResetsIn(const Limit& limit, TimePoint now);
+
+/// Local wall-clock time of `time`: "14:05" or "2:05 PM"; with the weekday ("Tue 14:05") when it is
+/// not today.
+std::string formatLocalTime(TimePoint time, TimePoint now, bool clock24h);
+
+/// "$12.75", "€15.38", "£3.00", or "12.75 CHF" for currencies without a symbol.
+std::string formatMoney(double amount, const std::string& currency);
+
+/// "38%", "38.5%" only when not whole.
+std::string formatPercent(double percent);
+
+/// "updated just now", "updated 2 min ago", "updated 3 h ago".
+std::string formatAge(TimePoint since, TimePoint now);
+
+}  // namespace cut::core

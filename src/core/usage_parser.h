@@ -1,0 +1,35 @@
+#pragma once
+// Tolerant parsers for what claude.ai answers. Every number may arrive as int, float or numeric
+// string; every field may be missing or null; unknown keys are ignored and unknown buckets kept.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "result.h"
+#include "usage.h"
+
+namespace cut::core {
+
+struct ParseError {
+  /// For people, e.g. "expected a JSON object, got an HTML page". Never quotes more than 80
+  /// characters of the body.
+  std::string message;
+};
+
+/// GET /api/organizations/{org}/usage. `observedAt` stamps each limit.
+Result<Usage, ParseError> parseUsage(std::string_view body, TimePoint observedAt);
+
+/// GET /api/organizations.
+Result<std::vector<Organization>, ParseError> parseOrganizations(std::string_view body);
+
+/// GET /api/organizations/{org}/overage_spend_limit. Empty optional when extra usage is disabled.
+Result<std::optional<ExtraUsage>, ParseError> parseOverageSpendLimit(std::string_view body);
+
+/// ISO-8601 with 0..9 fraction digits and `Z` or a ±hh:mm offset. Empty on anything else.
+std::optional<TimePoint> parseIsoTime(std::string_view text);
+
+/// "2026-11-29T03:59:59Z" (UTC, whole seconds).
+std::string formatIsoTimeUtc(TimePoint time);
+
+}  // namespace cut::core
