@@ -1,29 +1,32 @@
 // claude-usage-tracker: the widget, and the commands that share its core.
 #include <cstdio>
-#include <string_view>
+#include <string>
+#include <vector>
 
+#include "app/cli.h"
+#include "app/commands.h"
 #include "net/curl_transport.h"
 
-namespace {
-
-constexpr std::string_view kUsage = R"(Usage:
-  claude-usage-tracker [OPTIONS]                       the widget
-  claude-usage-tracker status [--json] [OPTIONS]       fetch once, print, exit
-  claude-usage-tracker set-key [--no-verify] [OPTIONS] read a key from stdin, check it, save it
-  claude-usage-tracker --help | --version
-)";
-
-}  // namespace
-
 int main(int argc, char** argv) {
+  using cut::app::Command;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto parsed = cut::app::parseCommandLine(args);
+  if (!parsed.options) {
+    std::fprintf(stderr, "claude-usage-tracker: %s\n", parsed.error.c_str());
+    return 2;
+  }
+  const cut::app::Options& options = *parsed.options;
+
+  // Once, before any thread exists (libcurl's global state is not thread-safe to set up).
   cut::net::globalInit();
   int code = 0;
-  const std::string_view first = argc > 1 ? argv[1] : "";
-  if (first == "--version") {
-    std::printf("claude-usage-tracker %s\n", CUT_VERSION);
-  } else {
-    std::fputs(kUsage.data(), first == "--help" ? stdout : stderr);
-    code = first == "--help" ? 0 : 2;
+  switch (options.command) {
+    case Command::Help: std::fputs(cut::app::usageText().c_str(), stdout); break;
+    case Command::Version: std::printf("claude-usage-tracker %s\n", CUT_VERSION); break;
+    default:
+      std::fprintf(stderr, "claude-usage-tracker: this command is not built yet\n");
+      code = 1;
+      break;
   }
   cut::net::globalCleanup();
   return code;

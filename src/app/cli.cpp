@@ -1,0 +1,176 @@
+#include "app/cli.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace cut::app {
+namespace {
+
+std::filesystem::path envPath(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && value[0] == '/' ? std::filesystem::path(value) : std::filesystem::path();
+}
+
+std::filesystem::path homeDir() {
+  auto home = envPath("HOME");
+  return home.empty() ? std::filesystem::path("/") : home;
+}
+
+std::filesystem::path xdgDir(const char* variable, const char* fallbackUnderHome) {
+  auto base = envPath(variable);
+  if (base.empty()) base = homeDir() / fallbackUnderHome;
+  return base / "claude-usage-tracker";
+}
+
+std::optional<int> parseInt(std::string_view text, int min, int max) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) return std::nullopt;
+  return value;
+}
+
+ParseOutcome failure(std::string message) { return {std::nullopt, std::move(message)}; }
+
+}  // namespace
+
+ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
+  Options options;
+  options.keyFile = homeDir() / ".claude-session-key";
+  options.configDir = xdgDir("XDG_CONFIG_HOME", ".config");
+  options.stateDir = xdgDir("XDG_STATE_HOME", ".local/state");
+
+  std::size_t i = 0;
+  if (!args.empty() && !args[0].starts_with("-")) {
+    const std::string& name = args[0];
+    if (name == "status") options.command = Command::Status;
+    else if (name == "set-key") options.command = Command::SetKey;
+    else if (name == "statusline") options.command = Command::Statusline;
+    else if (name == "install-statusline") options.command = Command::InstallStatusline;
+    else if (name == "uninstall-statusline") options.command = Command::UninstallStatusline;
+    else if (name == "help") options.command = Command::Help;
+    else return failure("unknown command '" + name + "' (see --help)");
+    i = 1;
+  }
+
+  for (; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    // Options that take a value accept both "--name value" and "--name=value".
+    std::string_view name = arg;
+    std::optional<std::string> inlineValue;
+    if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+      name = arg.substr(0, eq);
+      inlineValue = std::string(arg.substr(eq + 1));
+    }
+    auto value = [&]() -> std::optional<std::string> {
+      if (inlineValue) return inlineValue;
+      if (i + 1 < args.size()) return args[++i];
+      return std::nullopt;
+    };
+    auto needs = [&](std::string_view what) { return failure(std::string(name) + " needs " + std::string(what)); };
+
+    if (name == "--help" || name == "-h") {
+      options.command = Command::Help;
+    } else if (name == "--version") {
+      options.command = Command::Version;
+    } else if (name == "--key-file") {
+      auto v = value();
+      if (!v || v->empty()) return needs("a path");
+      options.keyFile = *v;
+    } else if (name == "--config-dir") {
+      auto v = value();
+      if (!v || v->empty()) return needs("a folder");
+      options.configDir = *v;
+    } else if (name == "--state-dir") {
+      auto v = value();
+      if (!v || v->empty()) return needs("a folder");
+      options.stateDir = *v;
+    } else if (name == "--api-base") {
+      auto v = value();
+      if (!v) return needs("a URL");
+      if (!v->starts_with("https://")) return failure("--api-base must start with https:// (got '" + *v + "')");
+      while (v->ends_with('/')) v->pop_back();
+      if (v->size() <= 8) return failure("--api-base needs a host after https://");
+      options.apiBase = *v;
+    } else if (name == "--ca-file") {
+      auto v = value();
+      if (!v || v->empty()) return needs("a path");
+      options.caFile = *v;
+    } else if (name == "--timeout") {
+      auto v = value();
+      const auto seconds = v ? parseInt(*v, 1, 600) : std::nullopt;
+      if (!seconds) return needs("a number of seconds from 1 to 600");
+      options.timeoutSeconds = *seconds;
+    } else if (name == "--json" && options.command == Command::Status) {
+      options.json = true;
+    } else if (name == "--no-verify" && options.command == Command::SetKey) {
+      options.noVerify = true;
+    } else if (name == "--demo" && options.command == Command::Widget) {
+      options.demo = true;
+    } else if (name == "--frames" && options.command == Command::Widget) {
+      auto v = value();
+      const auto frames = v ? parseInt(*v, 1, 1'000'000) : std::nullopt;
+      if (!frames) return needs("a number of frames from 1 to 1000000");
+      options.frames = *frames;
+    } else if (name == "--screenshot" && options.command == Command::Widget) {
+      auto v = value();
+      if (!v || v->empty()) return needs("a path");
+      options.screenshot = *v;
+    } else if (name == "--stats" && options.command == Command::Widget) {
+      options.stats = true;
+    } else {
+      return failure("unknown option '" + std::string(arg) + "' (see --help)");
+    }
+  }
+  if (!options.screenshot.empty() && !options.frames) options.frames = 3;
+  return {options, {}};
+}
+
+std::string usageText() {
+  using core::ErrorKind;
+  std::string text = R"(Claude Usage Tracker: your Claude usage limits, always in sight.
+
+Usage:
+  claude-usage-tracker [OPTIONS]                        the widget
+  claude-usage-tracker status [--json] [OPTIONS]        fetch once, print, exit
+  claude-usage-tracker set-key [--no-verify] [OPTIONS]  read a key from stdin, check it, save it
+  claude-usage-tracker statusline [OPTIONS]             a Claude Code status line (JSON on stdin)
+  claude-usage-tracker install-statusline [OPTIONS]     make Claude Code use that status line
+  claude-usage-tracker uninstall-statusline [OPTIONS]   put the previous status line back
+  claude-usage-tracker --help | --version
+
+Options:
+  --key-file PATH    the session key file (default ~/.claude-session-key, mode 0600)
+  --config-dir DIR   settings (default $XDG_CONFIG_HOME/claude-usage-tracker, ~/.config/...)
+  --state-dir DIR    cache and window state (default $XDG_STATE_HOME/claude-usage-tracker)
+  --api-base URL     the claude.ai host (default https://claude.ai; https:// only; not saved)
+  --ca-file PATH     an extra CA bundle to trust, for a local test server (not saved)
+  --timeout SECONDS  limit for a whole request (default 30)
+
+Widget options:
+  --demo             built-in sample data, no network
+  --frames N         render N frames, then exit
+  --screenshot PATH  write the last frame as a PNG (with --frames)
+  --stats            print frame and CPU counters to stderr at exit
+
+set-key reads one line from stdin (a key, or a pasted sessionKey=... cookie), checks it against
+claude.ai unless --no-verify, and only then writes the key file.
+
+Exit codes:
+  0   success
+  1   a local failure (a file could not be read or written)
+  2   the command line is wrong
+)";
+  const ErrorKind kinds[] = {ErrorKind::NoKey,      ErrorKind::InvalidKey,   ErrorKind::AuthExpired,
+                             ErrorKind::Cloudflare, ErrorKind::OrgPermission, ErrorKind::RateLimited,
+                             ErrorKind::Server,     ErrorKind::Network,      ErrorKind::Timeout,
+                             ErrorKind::Tls,        ErrorKind::BadResponse,  ErrorKind::TooLarge};
+  for (const ErrorKind kind : kinds) {
+    text += "  " + std::to_string(core::exitCodeFor(kind)) + "  " + std::string(core::errorKindName(kind)) + "\n";
+  }
+  return text;
+}
+
+}  // namespace cut::app
