@@ -1,0 +1,93 @@
+#pragma once
+// The widget's drawing: rows of gauges, the footer, the compact ring, the right-click menu and the
+// settings panel. ImGui only: no GLFW, GL or curl. The caller owns the ImGui context and frame;
+// draw() is called once per frame between ImGui::NewFrame() and ImGui::Render().
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/settings.h"
+#include "core/snapshot.h"
+#include "core/usage.h"
+
+struct ImDrawList;
+
+namespace cut::ui {
+
+/// Draws the anti-aliased gauge ring. The platform layer supplies a GLSL implementation (through an
+/// ImDrawList callback); without one, or when it reports failure, the UI draws ImDrawList arcs.
+class RingRenderer {
+ public:
+  virtual ~RingRenderer() = default;
+  /// Queues a ring arc from 12 o'clock clockwise over `fraction` (0..1) of the circle.
+  /// Colours are ImU32 (ABGR). Returns false when it cannot draw (the caller falls back).
+  virtual bool addRing(ImDrawList* drawList, float centerX, float centerY, float radius, float thickness,
+                       float fraction, unsigned int color, unsigned int trackColor) = 0;
+};
+
+/// The result of the background "Test and save" of a key, owned by the app, shown by the panel.
+struct KeyCheck {
+  enum class State { Idle, Testing, Saved, Failed };
+  State state = State::Idle;
+  std::string message;  ///< for people; never contains the key
+  std::vector<core::Organization> organizations;
+};
+
+/// Everything the UI reads in one frame. Built by the app; nothing here is mutated by the UI.
+struct ViewModel {
+  std::shared_ptr<const core::UsageSnapshot> snapshot;  ///< never null
+  core::Settings settings;
+  core::TimePoint now{};
+  KeyCheck keyCheck;
+  bool hasKey = false;
+  std::string keyFilePath;  ///< shown in the panel ("~/.claude-session-key")
+  std::string keyFileMode;  ///< "0600", or empty when there is no file
+  float contentScale = 1.0f;
+  RingRenderer* ring = nullptr;  ///< may be null: ImDrawList fallback
+};
+
+/// What the person asked for in this frame. The app carries each one out.
+struct Actions {
+  bool refresh = false;
+  bool quit = false;
+  bool toggleAlwaysOnTop = false;
+  std::optional<std::string> testAndSaveKey;  ///< raw pasted text; the app normalizes and checks it
+  bool removeKey = false;
+  std::optional<core::Settings> applySettings;  ///< the draft, when Apply was pressed (or compact toggled)
+  bool requestClipboardPaste = false;           ///< the paste button: the app fills the key field
+  /// Window drag on the background (not on a control), in screen pixels since last frame.
+  bool dragging = false;
+  float dragDeltaX = 0.0f;
+  float dragDeltaY = 0.0f;
+  bool dragReleased = false;  ///< the drag ended this frame: time to snap
+  /// The size the window should have to fit what was drawn, in pixels.
+  float contentWidth = 0.0f;
+  float contentHeight = 0.0f;
+  /// Something is animating (a spinner, a transition): draw again soon rather than sleep.
+  bool animating = false;
+};
+
+class Widget {
+ public:
+  Widget();
+  ~Widget();
+  Widget(const Widget&) = delete;
+  Widget& operator=(const Widget&) = delete;
+
+  Actions draw(const ViewModel& view);
+
+  /// Opens the settings panel on the key entry with keyboard focus in the key field.
+  void openKeyEntry();
+  void openSettings();
+  bool settingsOpen() const;
+  /// Puts text into the key field (clipboard paste done by the app).
+  void setKeyField(const std::string& text);
+
+ private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
+}  // namespace cut::ui
