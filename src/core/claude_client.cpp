@@ -73,10 +73,10 @@ ClaudeClient::ClaudeClient(Transport& transport, ClientConfig config)
 Result<HttpResponse, FetchError> ClaudeClient::get(const std::string& path, const std::string& key,
                                                    TimePoint now) {
   if (m_base.empty()) {
-    return fail(
-        classifyTransportError(TransportError{.kind = TransportErrorKind::Refused,
-                                              .message = "the API address must be https://host[:port] (check "
-                                                         "--api-base); the key is only sent over HTTPS"}));
+    // A configuration mistake, not a server answer: reported like a request that could not be sent.
+    return fail(FetchError{.kind = ErrorKind::Network,
+                           .message = "Refusing to send the key: the API address must be https://host[:port] "
+                                      "with nothing after it (check --api-base)."});
   }
   if (key.empty()) {
     return fail(FetchError{

@@ -22,13 +22,16 @@ bool containsIgnoringCase(std::string_view text, std::string_view needle) {
                      [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
 }
 
-/// Whether the body is JSON rather than a page: its first non-blank character opens an object or
-/// array, and it parses.
-std::optional<Json> parseJson(std::string_view body) {
+/// Whether the body looks like JSON rather than a page: its first non-blank character opens an
+/// object or array. Whether it really parses is the parser's to say, with a precise message.
+bool looksLikeJson(std::string_view body) {
   const auto first = body.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos || (body[first] != '{' && body[first] != '[')) return std::nullopt;
+  return first != std::string_view::npos && (body[first] == '{' || body[first] == '[');
+}
+
+std::optional<Json> parseJson(std::string_view body) {
   Json root;
-  if (json_read::parseBody(body, "JSON", root)) return std::nullopt;
+  if (!looksLikeJson(body) || json_read::parseBody(body, "JSON", root)) return std::nullopt;
   return root;
 }
 
@@ -71,7 +74,7 @@ std::optional<FetchError> classify403(const HttpResponse& response) {
 std::optional<FetchError> classifyResponse(const HttpResponse& response, TimePoint now) {
   const long status = response.status;
   if (status >= 200 && status < 300) {
-    if (parseJson(response.body)) return std::nullopt;
+    if (looksLikeJson(response.body)) return std::nullopt;
     const bool html = containsIgnoringCase(response.body.substr(0, 512), "<html") ||
                       containsIgnoringCase(response.body.substr(0, 512), "<!doctype");
     return make(ErrorKind::BadResponse, status,

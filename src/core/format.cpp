@@ -66,7 +66,7 @@ std::string formatDuration(std::chrono::seconds duration) {
 
 std::string formatResetsIn(const Limit& limit, TimePoint now) {
   if (!limit.resetsAt) {
-    return limit.windowSeconds == kSevenDaySeconds ? "reset time unknown" : "no active session";
+    return limit.windowSeconds == kFiveHourSeconds ? "no active session" : "reset time unknown";
   }
   if (*limit.resetsAt <= now) return "window has reset";
   return "resets in " + formatDuration(duration_cast<seconds>(*limit.resetsAt - now));

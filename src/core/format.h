@@ -15,7 +15,7 @@ namespace cut::core {
 std::string formatDuration(std::chrono::seconds duration);
 
 /// "resets in 3h 47m"; "window has reset" when the reset time has passed; when the reset time is
-/// unknown, "no active session" (weekly windows: "reset time unknown").
+/// unknown, "no active session" for a 5-hour window and "reset time unknown" for any other.
 std::string formatResetsIn(const Limit& limit, TimePoint now);
 
 /// Local wall-clock time of `time`: "14:05" or "2:05 PM"; with the weekday ("Tue 14:05") when it is

@@ -39,6 +39,8 @@ bool mentions(const FetchError& error, std::string_view text) {
 TEST_CASE("a 2xx JSON answer is left for the parser") {
   CHECK_FALSE(classifyResponse(HttpResponse{.status = 200, .body = R"({"five_hour": null})"}, kNow));
   CHECK_FALSE(classifyResponse(HttpResponse{.status = 200, .body = "\n [ ]"}, kNow));
+  // Truncated JSON is the parser's to report, with the byte where it broke.
+  CHECK_FALSE(classifyResponse(HttpResponse{.status = 200, .body = R"({"five_hour": {"utiliz)"}, kNow));
 }
 
 TEST_CASE("401 means the key expired, with what to do next") {
@@ -110,7 +112,6 @@ TEST_CASE("200 with an HTML or other non-JSON body is a bad response") {
   CHECK(error.kind == ErrorKind::BadResponse);
   CHECK(mentions(error, "web page"));
   CHECK(classified(200, "").kind == ErrorKind::BadResponse);
-  CHECK(classified(200, "{truncated").kind == ErrorKind::BadResponse);
   CHECK(classified(204, "").kind == ErrorKind::BadResponse);
 }
 
