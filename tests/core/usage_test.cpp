@@ -7,8 +7,7 @@ using namespace std::chrono_literals;
 
 TEST_CASE("a window whose reset time has passed counts as 0 percent used") {
   const TimePoint now = Clock::from_time_t(1'800'000'000);
-  Limit limit{
-      .id = "five_hour", .usedPercent = 87.0, .resetsAt = now - 1s, .windowSeconds = kFiveHourSeconds};
+  Limit limit{.id = "five_hour", .usedPercent = 87.0, .resetsAt = now - 1s, .windowSeconds = kFiveHourSeconds};
   CHECK(effectivePercent(limit, now) == 0.0);
   limit.resetsAt = now + 1s;
   CHECK(effectivePercent(limit, now) == 87.0);
