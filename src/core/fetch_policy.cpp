@@ -61,9 +61,9 @@ std::optional<FetchError> classify403(const HttpResponse& response) {
   }
   if (isOrgPermission(*json)) {
     return make(ErrorKind::OrgPermission, 403,
-                "This key may not read the chosen organization (HTTP 403), often after signing in "
-                "again: pick another organization in the settings, or " +
-                    std::string(kSetKeyAdvice) + ".");
+                "This key may not read the chosen organization (HTTP 403), which happens after signing in "
+                "again — choose another organization in the widget's settings, or run "
+                "`claude-usage-tracker set-key` again.");
   }
   return make(ErrorKind::AuthExpired, 403,
               "Key expired or signed out (HTTP 403) — " + std::string(kSetKeyAdvice) + ".");

@@ -261,6 +261,13 @@ TEST_CASE("usage answers that are not usage are bad responses; organizations tha
   CHECK(outcome.error().kind == ErrorKind::BadResponse);
   CHECK(outcome.error().message.find("got an array") != std::string::npos);
 
+  transport.script = {ok(fixture("organizations.json")), ok(R"({"five_hour": {"utiliz)")};
+  outcome = client.fetch(kKey, "", kNow);
+  REQUIRE_FALSE(outcome.ok());
+  CHECK(outcome.error().kind == ErrorKind::BadResponse);
+  CHECK(outcome.error().httpStatus == 200);
+  CHECK(outcome.error().message.find("not valid JSON (at byte") != std::string::npos);
+
   transport.script = {ok(R"([{"uuid": "../../etc", "name": "x"}, {"uuid": "a b", "name": "y"}])")};
   const auto listed = client.listOrganizations(kKey);
   REQUIRE_FALSE(listed.ok());
