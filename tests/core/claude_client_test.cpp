@@ -252,7 +252,7 @@ TEST_CASE("errors of every kind never carry the key, even when a transport messa
   }
 }
 
-TEST_CASE("usage answers that are not usage are bad responses; organizations that cannot be used too") {
+TEST_CASE("usage answers that are not usage are bad responses, and so is a list of unusable organizations") {
   ScriptedTransport transport;
   transport.script = {ok(fixture("organizations.json")), ok("[1, 2, 3]")};
   ClaudeClient client(transport, ClientConfig{});
