@@ -264,6 +264,8 @@ Result<std::filesystem::path, FileError> setAside(const std::filesystem::path& p
       return bad;
     }
     if (errno == EEXIST) continue;
+    if (errno == ENOENT)
+      return fail(FileError{.message = "another process moved it aside at the same moment"});
     // File systems without hard links: check, then rename (racy, but only between two of our own
     // processes finding the same corrupt file at the same moment).
     std::error_code ec;
