@@ -18,7 +18,9 @@ namespace cut::core {
 enum class Anchor { TopLeft, Top, TopRight, Right, BottomRight, Bottom, BottomLeft, Left, Free };
 
 struct WindowPlacement {
-  bool valid = false;   ///< false until the window has been placed once
+  /// false until the window has been placed once. The file holds a `placement` object only when
+  /// valid, and one with any part missing or out of range loads as not valid.
+  bool valid = false;
   std::string monitor;  ///< the monitor's name as GLFW reports it
   Anchor anchor = Anchor::TopRight;
   int offsetX = 0;  ///< pixels from the anchor, inward positive (Free: from the work area's top-left)
