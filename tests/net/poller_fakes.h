@@ -177,7 +177,8 @@ class PollerHarness {
       std::unique_lock lock(mutex);
       calls.push_back(call);
       changed.notify_all();
-      changed.wait(lock, [&] { return gateOpen || cancelled; });
+      const bool released = changed.wait_for(lock, kGuard, [&] { return gateOpen || cancelled; });
+      CHECK_MESSAGE(released, "a held fetch was neither released nor cancelled");
       if (cancelled) {
         return core::fail(core::FetchError{.kind = core::ErrorKind::Network, .message = "cancelled"});
       }
