@@ -103,7 +103,6 @@ void keyCheckLine(Frame& frame) {
 void keySection(Frame& frame) {
   WidgetState& state = frame.state;
   const ViewModel& view = frame.view;
-  heading(frame, "Session key");
   if (!view.hasKey) {
     textWrapped(frame, FontRole::Small, toneColor(Tone::Muted),
                 "Sign in to claude.ai in your browser, open its developer tools, and under Cookies for "
@@ -196,8 +195,10 @@ void rowsSection(Frame& frame) {
         std::any_of(rows.begin(), rows.end(), [&](const auto& row) { return row.first == id; });
     if (!listed) rows.emplace_back(id, id);
   }
-  if (rows.empty()) return;
-  text(frame, FontRole::Body, toneColor(Tone::Muted), "Rows");
+  if (rows.empty()) {
+    textWrapped(frame, FontRole::Small, toneColor(Tone::Muted), "Rows appear here after the first update.");
+    return;
+  }
   for (const auto& [id, label] : rows) {
     auto it = std::find(draft.hiddenRows.begin(), draft.hiddenRows.end(), id);
     bool shown = it == draft.hiddenRows.end();
@@ -214,11 +215,8 @@ void rowsSection(Frame& frame) {
   }
 }
 
-void displaySection(Frame& frame, float column) {
+void lookSection(Frame& frame, float column) {
   core::Settings& draft = frame.state.draft;
-  heading(frame, "Display");
-  rowsSection(frame);
-
   fieldLabel(frame, "Opacity", column);
   ImGui::SetNextItemWidth(-1.0f);
   float opacity = static_cast<float>(draft.opacity * 100.0);
@@ -245,7 +243,6 @@ void displaySection(Frame& frame, float column) {
 
 void behaviourSection(Frame& frame, float column) {
   core::Settings& draft = frame.state.draft;
-  heading(frame, "Behaviour");
   organizationPicker(frame, column);
 
   struct Interval {
@@ -295,13 +292,29 @@ void drawSettingsPanel(Frame& frame) {
 
   ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
   ImGui::Separator();
-  keySection(frame);
   const bool firstRun = !frame.view.hasKey && !frame.snapshot.usage && !frame.snapshot.demo;
-  if (!firstRun) {
-    displaySection(frame, column);
-    behaviourSection(frame, column);
+  if (firstRun) {
+    // Nothing to show yet: only the key, so pasting and pressing Enter is all there is to do.
+    heading(frame, "Session key");
+    keySection(frame);
+  } else if (ImGui::BeginTabBar("##settings")) {
+    // Tabs keep the open panel short enough for a small screen at content scale 2.
+    auto tab = [&](const char* label, ImGuiTabItemFlags flags, auto&& body) {
+      const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+      recordItem(frame, label, true);
+      if (!open) return;
+      ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
+      body();
+      ImGui::EndTabItem();
+    };
+    const ImGuiTabItemFlags keyFlags = state.focusKeyField ? ImGuiTabItemFlags_SetSelected : 0;
+    tab("Key", keyFlags, [&] { keySection(frame); });
+    tab("Rows", 0, [&] { rowsSection(frame); });
+    tab("Look", 0, [&] { lookSection(frame, column); });
+    tab("Behaviour", 0, [&] { behaviourSection(frame, column); });
+    ImGui::EndTabBar();
   }
-  ImGui::Dummy(ImVec2(0.0f, px(frame, 6.0f)));
+  ImGui::Dummy(ImVec2(0.0f, px(frame, 4.0f)));
   if (!firstRun && button(frame, "Apply", state.draft != current)) frame.actions.applySettings = state.draft;
   if (!firstRun) ImGui::SameLine();
   if (button(frame, "Close##panel")) closeSettingsPanel(state);

@@ -102,6 +102,9 @@ void applyStyle(float scale, double opacity) {
   style.ScrollbarRounding = 6.0f;
   style.FrameBorderSize = 0.0f;
   style.DisabledAlpha = 0.4f;
+  // The platform window is sized to the content, so the display is exactly as large as the panel;
+  // ImGui's default 3 px safe-area (meant for TV overscan) would clamp the auto-fit 6 px short.
+  style.DisplaySafeAreaPadding = ImVec2(0.0f, 0.0f);
   style.ScaleAllSizes(scale);
 
   ImVec4* colors = style.Colors;

@@ -230,10 +230,11 @@ Actions Widget::draw(const ViewModel& view) {
   handleBackgroundMouse(frame);
   detail::drawContextMenu(frame);
 
-  // This frame's content size, the way ImGui's auto-resize will measure it next frame.
+  // This frame's content size, measured the way ImGui's auto-resize will measure it next frame
+  // (content floored, then the padding added), so the two agree once the layout settles.
   const ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float contentHeight =
-      std::ceil(window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y + 2.0f * window->WindowPadding.y);
+      std::floor(window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y) + 2.0f * window->WindowPadding.y;
   const ImVec2 windowPos = window->Pos;
   const ImVec2 windowSize = window->Size;
   ImGui::End();
@@ -247,12 +248,12 @@ Actions Widget::draw(const ViewModel& view) {
   }
 
   actions.contentWidth = std::ceil(width);
-  actions.contentHeight = contentHeight;
+  actions.contentHeight = std::ceil(contentHeight);
   if (state.menuOpen) {
     actions.contentWidth = std::max(actions.contentWidth, std::ceil(state.menuMax.x));
     actions.contentHeight = std::max(actions.contentHeight, std::ceil(state.menuMax.y));
   }
-  if (std::fabs(windowSize.x - width) > 0.5f || std::fabs(windowSize.y - contentHeight) > 0.5f ||
+  if (std::fabs(windowSize.x - width) > 1.0f || std::fabs(windowSize.y - contentHeight) > 1.0f ||
       expanded != state.compactExpanded) {
     actions.animating = true;  // the layout has not settled: one more frame
   }

@@ -1,0 +1,531 @@
+#include "ui/widget.h"
+
+#include <doctest/doctest.h>
+
+#include "core/format.h"
+#include "headless.h"
+#include "ui/theme.h"
+
+using namespace cut;
+using namespace cut::ui;
+using namespace cut::ui::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+core::UsageSnapshot withError(core::ErrorKind kind, int status = 0) {
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.error = core::FetchError{kind, "details for people", status, std::nullopt};
+  snapshot.lastSuccess = testNow() - 12min;
+  snapshot.nextAttempt = testNow() + 5min;
+  snapshot.paused = core::pausesPolling(kind);
+  return snapshot;
+}
+
+}  // namespace
+
+TEST_CASE("a fresh snapshot draws one row per limit with percent, countdown and money") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  const Actions actions = ui.frames(widget, view, 4);
+  INFO(allText(widget));
+  for (const char* expected :
+       {"Claude usage", "Session (5h)", "38%", "resets in 3h 47m", "Weekly (all models)", "72%",
+        "Weekly Opus", "91%", "Weekly Claude Design", "12%", "no active session", "Extra usage",
+        "\u20AC15.38 / \u20AC25.00", "updated 2 min ago"}) {
+    CHECK_MESSAGE(drew(widget, expected), expected);
+  }
+  CHECK_FALSE(widget.settingsOpen());
+  CHECK_FALSE(drew(widget, "DEMO"));
+  // Percentages are right-aligned: they end at the same x.
+  const DrawnItem* session = findItem(widget, "38%");
+  const DrawnItem* weekly = findItem(widget, "72%");
+  REQUIRE(session != nullptr);
+  REQUIRE(weekly != nullptr);
+  CHECK(session->maxX == doctest::Approx(weekly->maxX).epsilon(0.002));
+  CHECK(session->minX > findItem(widget, "Session (5h)")->maxX);
+  // About 300 px wide, as tall as the rows, and settled.
+  CHECK(actions.contentWidth == doctest::Approx(300.0f));
+  CHECK(actions.contentHeight > 150.0f);
+  CHECK(actions.contentHeight < 400.0f);
+  CHECK_FALSE(actions.animating);
+}
+
+TEST_CASE("gauge colours follow the bands, and stale numbers are drawn dimmed rather than hidden") {
+  Headless ui;
+  Widget widget;
+  ui.frames(widget, viewOf(okSnapshot()), 3);
+  auto colors = ui.vertexColors();
+  CHECK(colors.count(bandColor(Band::Green, false)) == 1);  // 38 %, 12 %
+  CHECK(colors.count(bandColor(Band::Amber, false)) == 1);  // 72 %
+  CHECK(colors.count(bandColor(Band::Red, false)) == 1);    // 91 %
+  CHECK(colors.count(bandColor(Band::Green, true)) == 0);
+
+  Widget stale;
+  ui.frames(stale, viewOf(withError(core::ErrorKind::Network)), 3);
+  colors = ui.vertexColors();
+  CHECK(drew(stale, "38%"));
+  CHECK(colors.count(bandColor(Band::Green, true)) == 1);
+  CHECK(colors.count(bandColor(Band::Red, true)) == 1);
+  CHECK(colors.count(bandColor(Band::Green, false)) == 0);
+  CHECK(colors.count(bandColor(Band::Red, false)) == 0);
+}
+
+TEST_CASE("the band colour of a row switches at 70 and 90 percent") {
+  struct Case {
+    double percent;
+    Band band;
+  };
+  for (const Case c :
+       {Case{69.0, Band::Green}, Case{70.0, Band::Amber}, Case{89.0, Band::Amber}, Case{90.0, Band::Red}}) {
+    CAPTURE(c.percent);
+    Headless ui;
+    Widget widget;
+    core::UsageSnapshot snapshot = okSnapshot();
+    snapshot.usage->limits.resize(1);
+    snapshot.usage->extra.reset();
+    snapshot.usage->limits[0].usedPercent = c.percent;
+    ui.frames(widget, viewOf(snapshot), 3);
+    const auto colors = ui.vertexColors();
+    for (Band band : {Band::Green, Band::Amber, Band::Red}) {
+      CHECK(colors.count(bandColor(band, false)) == (band == c.band ? 1u : 0u));
+    }
+  }
+}
+
+TEST_CASE("every error kind draws its footer over the last good numbers without an ImGui assertion") {
+  const core::ErrorKind kinds[] = {
+      core::ErrorKind::NoKey,      core::ErrorKind::InvalidKey,    core::ErrorKind::AuthExpired,
+      core::ErrorKind::Cloudflare, core::ErrorKind::OrgPermission, core::ErrorKind::RateLimited,
+      core::ErrorKind::Server,     core::ErrorKind::Network,       core::ErrorKind::Timeout,
+      core::ErrorKind::Tls,        core::ErrorKind::BadResponse,   core::ErrorKind::TooLarge};
+  Headless ui;
+  for (core::ErrorKind kind : kinds) {
+    CAPTURE(core::errorKindName(kind));
+    Widget widget;
+    ui.frames(widget, viewOf(withError(kind, 503)), 4);
+    CHECK(drew(widget, "38%"));
+    CHECK(drew(widget, "updated 12 min ago"));
+    CHECK(widget.drawnItems().size() > 10);
+  }
+  Widget cloudflare;
+  ui.frames(cloudflare, viewOf(withError(core::ErrorKind::Cloudflare, 403)), 2);
+  const std::string at = core::formatLocalTime(testNow() + 5min, testNow(), true);
+  CHECK(drew(cloudflare,
+             "Cloudflare is challenging this network \u2014 retrying at " + at + ", your key is fine"));
+  Widget offline;
+  ui.frames(offline, viewOf(withError(core::ErrorKind::Network)), 2);
+  CHECK(drew(offline, "Offline \u2014 retrying at " + at));
+}
+
+TEST_CASE("clicking the expired-key footer opens the key entry with the key field focused") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(withError(core::ErrorKind::AuthExpired, 401));
+  ui.frames(widget, view, 3);
+  REQUIRE(drew(widget, "Key expired \u2014 click to enter a new one"));
+  CHECK_FALSE(widget.settingsOpen());
+  ui.clickItem(widget, view, "Key expired \u2014 click to enter a new one");
+  CHECK(widget.settingsOpen());
+  ui.frames(widget, view, 2);
+  ui.type("sk-ant-sid01-TESTKEY_abc123xyz");
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(actions.testAndSaveKey.has_value());
+  CHECK(*actions.testAndSaveKey == "sk-ant-sid01-TESTKEY_abc123xyz");
+}
+
+TEST_CASE("with no key the widget opens on the key entry, and typing then Enter tests and saves") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot;
+  snapshot.error = core::FetchError{core::ErrorKind::NoKey, "No key yet", 0, std::nullopt};
+  snapshot.paused = true;
+  ViewModel view = viewOf(snapshot);
+  view.hasKey = false;
+  view.keyFileMode.clear();
+  ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK(widget.settingsOpen());
+  CHECK(drewContaining(widget, "sessionKey"));
+  CHECK(drewContaining(widget, "developer tools"));
+  CHECK(drew(widget, "Session key field"));
+  CHECK(drew(widget, "Test and save"));
+  CHECK_FALSE(drew(widget, "Apply"));  // first run: only the key
+  ui.type("sk-ant-sid01-TESTKEY_abc123xyz");
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(actions.testAndSaveKey.has_value());
+  CHECK(*actions.testAndSaveKey == "sk-ant-sid01-TESTKEY_abc123xyz");
+  // The field was cleared: Enter again sends nothing, and the key was never recorded as drawn text.
+  const Actions again = ui.pressKey(widget, view, kGlfwEnter);
+  CHECK_FALSE(again.testAndSaveKey.has_value());
+  CHECK_FALSE(drewContaining(widget, "TESTKEY"));
+}
+
+TEST_CASE("the key check's progress and result are shown inline") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openKeyEntry();
+  view.keyCheck.state = KeyCheck::State::Testing;
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Testing the key\u2026"));
+  view.keyCheck.state = KeyCheck::State::Failed;
+  view.keyCheck.message = "claude.ai did not accept this key (401). Copy a fresh sessionKey.";
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "claude.ai did not accept this key (401). Copy a fresh sessionKey."));
+  view.keyCheck.state = KeyCheck::State::Saved;
+  view.keyCheck.message = "Key saved.";
+  view.keyCheck.organizations = {{"org-1", "Acme Research", {}}, {"org-2", "Personal", {}}};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Key saved. Organizations: Acme Research, Personal"));
+}
+
+TEST_CASE("a pasted key goes into the field and Enter saves it; the paste button asks the app") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  widget.openKeyEntry();
+  ui.frames(widget, view, 2);
+  const Actions paste = ui.clickItem(widget, view, "Paste");
+  CHECK(paste.requestClipboardPaste);
+  widget.setKeyField("sessionKey=sk-ant-sid01-TESTKEY_abc123xyz");
+  ui.frames(widget, view, 2);
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(actions.testAndSaveKey.has_value());
+  CHECK(*actions.testAndSaveKey == "sessionKey=sk-ant-sid01-TESTKEY_abc123xyz");
+}
+
+TEST_CASE("closing the panel clears a half-typed key") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  widget.openKeyEntry();
+  ui.frames(widget, view, 2);
+  ui.type("sk-ant-sid01-TESTKEY_abc");
+  ui.frames(widget, view, 1);
+  ui.pressKey(widget, view, kGlfwEscape);
+  CHECK_FALSE(widget.settingsOpen());
+  widget.openKeyEntry();
+  ui.frames(widget, view, 3);
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  CHECK_FALSE(actions.testAndSaveKey.has_value());
+}
+
+TEST_CASE("settings panel: Apply is enabled only while the draft differs, and applies the draft") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  const Actions opened = ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK(opened.contentWidth == doctest::Approx(340.0f));
+  CHECK(drew(widget, "Stored in ~/.claude-session-key (mode 0600)"));
+  CHECK(drew(widget, "Apply"));
+  CHECK_FALSE(ui.clickItem(widget, view, "Apply").applySettings.has_value());
+  ui.waitPastDoubleClick(widget, view);
+
+  ui.clickItem(widget, view, "Look");
+  ui.clickItem(widget, view, "24-hour clock");
+  const Actions applied = ui.clickItem(widget, view, "Apply");
+  REQUIRE(applied.applySettings.has_value());
+  CHECK(applied.applySettings->clock24h == false);
+  core::Settings expected = view.settings;
+  expected.clock24h = false;
+  CHECK(*applied.applySettings == expected);
+
+  // Once the app has applied it, the draft equals the settings again: Apply does nothing.
+  view.settings = *applied.applySettings;
+  ui.frames(widget, view, 2);
+  ui.waitPastDoubleClick(widget, view);
+  CHECK_FALSE(ui.clickItem(widget, view, "Apply").applySettings.has_value());
+}
+
+TEST_CASE("settings panel lists rows to hide, and hidden rows are not drawn") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  ui.clickItem(widget, view, "Rows");
+  ui.clickItem(widget, view, "Weekly Opus");  // the checkbox
+  const Actions applied = ui.clickItem(widget, view, "Apply");
+  REQUIRE(applied.applySettings.has_value());
+  CHECK(applied.applySettings->hiddenRows == std::vector<std::string>{"seven_day_opus"});
+
+  Widget plain;
+  view.settings.hiddenRows = {"seven_day_opus", "extra_usage"};
+  ui.frames(plain, view, 2);
+  CHECK(drew(plain, "Session (5h)"));
+  CHECK_FALSE(drew(plain, "Weekly Opus"));
+  CHECK_FALSE(drew(plain, "91%"));
+  CHECK_FALSE(drew(plain, "\u20AC15.38 / \u20AC25.00"));
+}
+
+TEST_CASE("an organization picker appears when the key sees several organizations") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot = okSnapshot();
+  ViewModel single = viewOf(snapshot);
+  widget.openSettings();
+  ui.frames(widget, single, 2);
+  ui.clickItem(widget, single, "Behaviour");
+  CHECK(drew(widget, "Refresh every"));
+  CHECK_FALSE(drewContaining(widget, "Organization:"));
+  snapshot.organizations.push_back({"org-2", "Personal", {}});
+  ViewModel several = viewOf(snapshot);
+  ui.frames(widget, several, 2);
+  CHECK(drew(widget, "Organization: First listed"));
+  several.settings.organizationUuid = "org-2";
+  ui.frames(widget, several, 2);
+  CHECK(drew(widget, "Organization: Personal"));
+}
+
+TEST_CASE("removing the key asks for confirmation first") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  const Actions first = ui.clickItem(widget, view, "Remove key\u2026");
+  CHECK_FALSE(first.removeKey);
+  CHECK(drew(widget, "Delete the saved key file?"));
+  ui.waitPastDoubleClick(widget, view);
+  CHECK(ui.clickItem(widget, view, "Remove").removeKey);
+}
+
+TEST_CASE("keyboard: Ctrl+R refreshes, Ctrl+comma toggles settings, Escape closes, Ctrl+Q quits") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 2);
+  CHECK(ui.pressKey(widget, view, 'R', true).refresh);
+  CHECK_FALSE(ui.pressKey(widget, view, 'R', false).refresh);
+  ui.pressKey(widget, view, ',', true);
+  CHECK(widget.settingsOpen());
+  ui.pressKey(widget, view, kGlfwEscape);
+  CHECK_FALSE(widget.settingsOpen());
+  CHECK_FALSE(ui.pressKey(widget, view, 'Q', false).quit);
+  CHECK(ui.pressKey(widget, view, 'Q', true).quit);
+}
+
+TEST_CASE("right-click menu: every entry is there, Quit quits, Escape closes it") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 2);
+  const DrawnItem* row = findItem(widget, "Session (5h)");
+  REQUIRE(row != nullptr);
+  ui.click(widget, view, row->maxX + 20.0f, row->minY + 2.0f, 1);
+  INFO(allText(widget));
+  for (const char* entry : {"Refresh now", "Compact view", "Always on top", "Settings\u2026", "Quit"}) {
+    CHECK_MESSAGE(drew(widget, entry), entry);
+  }
+  ui.pressKey(widget, view, kGlfwEscape);
+  CHECK_FALSE(drew(widget, "Quit"));
+  CHECK_FALSE(widget.settingsOpen());  // Escape closed the menu, not more
+
+  ui.click(widget, view, row->maxX + 20.0f, row->minY + 2.0f, 1);
+  REQUIRE(drew(widget, "Quit"));
+  CHECK(ui.clickItem(widget, view, "Quit").quit);
+}
+
+TEST_CASE("right-click menu: refresh, always on top, compact and settings") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 2);
+  const DrawnItem row = *findItem(widget, "Session (5h)");
+  auto openMenu = [&] {
+    ui.waitPastDoubleClick(widget, view);
+    ui.click(widget, view, row.maxX + 20.0f, row.minY + 2.0f, 1);
+  };
+  openMenu();
+  CHECK(ui.clickItem(widget, view, "Refresh now").refresh);
+  openMenu();
+  CHECK(ui.clickItem(widget, view, "Always on top").toggleAlwaysOnTop);
+  openMenu();
+  const Actions compact = ui.clickItem(widget, view, "Compact view");
+  REQUIRE(compact.applySettings.has_value());
+  CHECK(compact.applySettings->compact);
+  openMenu();
+  ui.clickItem(widget, view, "Settings\u2026");
+  CHECK(widget.settingsOpen());
+}
+
+TEST_CASE("dragging the background reports the offset from the grab point and the release") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 2);
+  const DrawnItem row = *findItem(widget, "Session (5h)");
+  const float x = row.maxX + 20.0f;
+  const float y = row.minY + 2.0f;
+  ui.mouseMove(x, y);
+  ui.frame(widget, view);
+  ui.mouseButton(0, true);
+  CHECK_FALSE(ui.frame(widget, view).dragging);
+  ui.mouseMove(x + 30.0f, y + 10.0f);
+  const Actions moving = ui.frame(widget, view);
+  CHECK(moving.dragging);
+  CHECK(moving.dragDeltaX == doctest::Approx(30.0f));
+  CHECK(moving.dragDeltaY == doctest::Approx(10.0f));
+  CHECK_FALSE(moving.dragReleased);
+  ui.mouseButton(0, false);
+  const Actions released = ui.frame(widget, view);
+  CHECK(released.dragReleased);
+  CHECK_FALSE(released.dragging);
+}
+
+TEST_CASE("a drag that starts on a control does not move the window") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  const DrawnItem close = *findItem(widget, "Close");
+  const float x = (close.minX + close.maxX) / 2.0f;
+  const float y = (close.minY + close.maxY) / 2.0f;
+  ui.mouseMove(x, y);
+  ui.frame(widget, view);
+  ui.mouseButton(0, true);
+  ui.frame(widget, view);
+  ui.mouseMove(x + 40.0f, y + 40.0f);
+  Actions actions = ui.frames(widget, view, 2);
+  ui.mouseButton(0, false);
+  mergeInto(actions, ui.frame(widget, view));
+  CHECK_FALSE(actions.dragging);
+  CHECK_FALSE(actions.dragReleased);
+}
+
+TEST_CASE("double-clicking the background switches to compact mode") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 2);
+  const DrawnItem row = *findItem(widget, "Session (5h)");
+  ui.click(widget, view, row.maxX + 20.0f, row.minY + 2.0f);
+  const Actions second = ui.click(widget, view, row.maxX + 20.0f, row.minY + 2.0f);
+  REQUIRE(second.applySettings.has_value());
+  CHECK(second.applySettings->compact);
+}
+
+namespace {
+
+class FakeRing : public RingRenderer {
+ public:
+  bool addRing(ImDrawList*, float, float, float, float, float fraction, unsigned int color,
+               unsigned int) override {
+    fractions.push_back(fraction);
+    colors.push_back(color);
+    return true;
+  }
+  std::vector<float> fractions;
+  std::vector<unsigned int> colors;
+};
+
+}  // namespace
+
+TEST_CASE("compact mode draws the session ring with its percent and the weekly arc around it") {
+  Headless ui;
+  Widget widget;
+  FakeRing ring;
+  ViewModel view = viewOf(okSnapshot());
+  view.settings.compact = true;
+  view.ring = &ring;
+  const Actions actions = ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK(drew(widget, "38%"));
+  CHECK_FALSE(drew(widget, "Session (5h)"));
+  CHECK(actions.contentWidth < 100.0f);
+  CHECK(actions.contentHeight < 100.0f);
+  REQUIRE(ring.fractions.size() >= 2);
+  CHECK(ring.fractions[0] == doctest::Approx(0.72f));  // weekly, drawn first (outside)
+  CHECK(ring.fractions[1] == doctest::Approx(0.38f));  // session
+  CHECK(ring.colors[0] == bandColor(Band::Amber, false));
+  CHECK(ring.colors[1] == bandColor(Band::Green, false));
+
+  // Without a renderer the ImDrawList arcs are drawn instead.
+  Widget fallback;
+  view.ring = nullptr;
+  ui.frames(fallback, view, 3);
+  CHECK(ui.vertexColors().count(bandColor(Band::Green, false)) == 1);
+}
+
+TEST_CASE("hovering the compact ring shows the full rows") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  view.settings.compact = true;
+  ui.frames(widget, view, 3);
+  const DrawnItem ring = *findItem(widget, "38%");
+  ui.mouseMove((ring.minX + ring.maxX) / 2.0f, (ring.minY + ring.maxY) / 2.0f);
+  const Actions expanded = ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK(drew(widget, "Session (5h)"));
+  CHECK(drew(widget, "updated 2 min ago"));
+  CHECK(expanded.contentWidth == doctest::Approx(300.0f));
+  ui.mouseMove(-FLT_MAX, -FLT_MAX);
+  ui.frames(widget, view, 3);
+  CHECK_FALSE(drew(widget, "Session (5h)"));
+}
+
+TEST_CASE("demo data is labelled DEMO and does not ask for a key") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.demo = true;
+  ViewModel view = viewOf(snapshot);
+  view.hasKey = false;
+  ui.frames(widget, view, 3);
+  CHECK(drew(widget, "DEMO"));
+  CHECK(drew(widget, "Sample data \u2014 no network is used"));
+  CHECK_FALSE(widget.settingsOpen());
+  Widget compact;
+  view.settings.compact = true;
+  ui.frames(compact, view, 3);
+  CHECK(drew(compact, "38%"));
+}
+
+TEST_CASE("over 100 percent shows the real number on a full red gauge") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.usage->limits[0].usedPercent = 104.0;
+  snapshot.usage->extra->used = 31.0;
+  ui.frames(widget, viewOf(snapshot), 3);
+  CHECK(drew(widget, "104%"));
+  CHECK(drew(widget, "\u20AC31.00 / \u20AC25.00"));
+  CHECK(ui.vertexColors().count(bandColor(Band::Red, false)) == 1);
+}
+
+TEST_CASE("an empty snapshot while fetching, and a snapshot with no limits, still draw") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot fetching;
+  fetching.fetching = true;
+  ui.frames(widget, viewOf(fetching), 3);
+  CHECK(drew(widget, "Fetching usage\u2026"));
+  core::UsageSnapshot none = okSnapshot();
+  none.usage->limits.clear();
+  none.usage->extra.reset();
+  ui.frames(widget, viewOf(none), 3);
+  CHECK(drew(widget, "No usage limits reported"));
+}
+
+TEST_CASE("everything opens at once at content scale 2 without an ImGui assertion") {
+  Headless ui(2.0f);
+  Widget widget;
+  core::UsageSnapshot snapshot = withError(core::ErrorKind::Cloudflare, 403);
+  snapshot.organizations.push_back({"org-2", "Personal", {}});
+  ViewModel view = viewOf(snapshot);
+  view.contentScale = 2.0f;
+  widget.openSettings();
+  Actions actions = ui.frames(widget, view, 3);
+  CHECK(actions.contentWidth == doctest::Approx(680.0f));
+  const DrawnItem row = *findItem(widget, "Session (5h)");
+  ui.click(widget, view, row.maxX + 40.0f, row.minY + 4.0f, 1);
+  CHECK(drew(widget, "Quit"));
+  actions = ui.frames(widget, view, 3);
+  CHECK(actions.contentHeight > 700.0f);
+}
