@@ -121,7 +121,18 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
 namespace detail {
 
 void drawFooter(Frame& frame) {
-  const auto lines = footerLines(frame.snapshot, frame.view.settings, frame.view.hasKey, frame.view.now);
+  auto lines = footerLines(frame.snapshot, frame.view.settings, frame.view.hasKey, frame.view.now);
+  if (frame.state.panelOpen) {
+    // The key entry is already open below: "no key" says nothing new there, and an expired key's
+    // line stays as information rather than a link.
+    const bool noKey = frame.snapshot.error && frame.snapshot.error->kind == core::ErrorKind::NoKey;
+    std::erase_if(lines, [&](const FooterLine& line) {
+      return line.click == FooterLine::Click::KeyEntry && (noKey || !frame.view.hasKey);
+    });
+    for (FooterLine& line : lines) {
+      if (line.click == FooterLine::Click::KeyEntry) line.click = FooterLine::Click::None;
+    }
+  }
   ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const FooterLine& line = lines[i];

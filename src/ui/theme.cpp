@@ -122,6 +122,11 @@ void applyStyle(float scale, double opacity) {
   colors[ImGuiCol_Header] = ImVec4(1.0f, 1.0f, 1.0f, 0.08f);
   colors[ImGuiCol_HeaderHovered] = ImVec4(1.0f, 1.0f, 1.0f, 0.13f);
   colors[ImGuiCol_HeaderActive] = ImVec4(1.0f, 1.0f, 1.0f, 0.18f);
+  colors[ImGuiCol_Tab] = ImVec4(1.0f, 1.0f, 1.0f, 0.05f);
+  colors[ImGuiCol_TabHovered] = ImVec4(1.0f, 1.0f, 1.0f, 0.14f);
+  colors[ImGuiCol_TabActive] = vec(kAccent, 0.40f);
+  colors[ImGuiCol_TabUnfocused] = colors[ImGuiCol_Tab];
+  colors[ImGuiCol_TabUnfocusedActive] = colors[ImGuiCol_TabActive];
   colors[ImGuiCol_CheckMark] = vec(kAccent, 1.0f);
   colors[ImGuiCol_SliderGrab] = vec(kAccent, 0.85f);
   colors[ImGuiCol_SliderGrabActive] = vec(kAccent, 1.0f);

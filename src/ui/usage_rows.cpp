@@ -18,8 +18,9 @@ bool hidden(const core::Settings& settings, const std::string& id) {
 
 std::string rowLabel(const core::Limit& limit) { return limit.label.empty() ? limit.id : limit.label; }
 
-void tooltipLine(const std::string& line) {
+void tooltipLine(Frame& frame, const std::string& line) {
   ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
+  recordItem(frame, line, false);
 }
 
 void limitTooltip(Frame& frame, const core::Limit& limit) {
@@ -27,25 +28,25 @@ void limitTooltip(Frame& frame, const core::Limit& limit) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(px(frame, 260.0f));
   ImGui::PushFont(font(FontRole::Strong));
-  tooltipLine(rowLabel(limit));
+  tooltipLine(frame, rowLabel(limit));
   ImGui::PopFont();
   if (limit.resetsAt) {
-    tooltipLine("Resets " + core::formatLocalTime(*limit.resetsAt, frame.view.now, settings.clock24h));
+    tooltipLine(frame, "Resets " + core::formatLocalTime(*limit.resetsAt, frame.view.now, settings.clock24h));
   } else {
-    tooltipLine("No active window: it starts with the next message");
+    tooltipLine(frame, "No active window: it starts with the next message");
   }
   if (const auto pace = core::elapsedFraction(limit, frame.view.now)) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "Even pace: %.0f%% of the window has passed (the marker)", *pace * 100.0);
-    tooltipLine(buf);
+    tooltipLine(frame, buf);
   }
   std::string source = "Source: " + std::string(core::sourceName(limit.source));
   if (limit.observedAt != core::TimePoint{}) {
     source += ", " + core::formatLocalTime(limit.observedAt, frame.view.now, settings.clock24h);
   }
-  tooltipLine(source);
+  tooltipLine(frame, source);
   if (frame.snapshot.organization && !frame.snapshot.organization->name.empty()) {
-    tooltipLine("Organization: " + frame.snapshot.organization->name);
+    tooltipLine(frame, "Organization: " + frame.snapshot.organization->name);
   }
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
@@ -93,12 +94,12 @@ void extraRow(Frame& frame, const core::ExtraUsage& extra) {
   ImGui::EndGroup();
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    tooltipLine("Paid usage beyond the plan, billed monthly");
+    tooltipLine(frame, "Paid usage beyond the plan, billed monthly");
     if (bounded) {
-      tooltipLine(core::formatPercent(percent) + " of the monthly limit");
+      tooltipLine(frame, core::formatPercent(percent) + " of the monthly limit");
     }
     if (frame.snapshot.organization && !frame.snapshot.organization->name.empty()) {
-      tooltipLine("Organization: " + frame.snapshot.organization->name);
+      tooltipLine(frame, "Organization: " + frame.snapshot.organization->name);
     }
     ImGui::EndTooltip();
   }

@@ -529,3 +529,35 @@ TEST_CASE("everything opens at once at content scale 2 without an ImGui assertio
   actions = ui.frames(widget, view, 3);
   CHECK(actions.contentHeight > 700.0f);
 }
+
+TEST_CASE("hovering a row shows the local reset time, the even-pace point, the source and the organization") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 2);
+  const DrawnItem row = *findItem(widget, "Session (5h)");
+  ui.mouseMove(row.maxX + 20.0f, row.minY + 4.0f);
+  ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  const std::string at = core::formatLocalTime(testNow() + 3h + 47min, testNow(), true);
+  CHECK(drew(widget, "Resets " + at));
+  CHECK(drew(widget, "Even pace: 24% of the window has passed (the marker)"));
+  CHECK(drewContaining(widget, "Source: claude.ai"));
+  CHECK(drew(widget, "Organization: Acme Research"));
+}
+
+TEST_CASE("the widget grows while the settings panel is open and shrinks back when it closes") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  const Actions closed = ui.frames(widget, view, 3);
+  widget.openSettings();
+  const Actions open = ui.frames(widget, view, 3);
+  CHECK(open.contentHeight > closed.contentHeight + 100.0f);
+  CHECK(open.contentWidth > closed.contentWidth);
+  CHECK(open.contentHeight < 600.0f);  // fits a small screen at scale 1
+  ui.clickItem(widget, view, "Close");
+  const Actions after = ui.frames(widget, view, 3);
+  CHECK_FALSE(widget.settingsOpen());
+  CHECK(after.contentHeight == doctest::Approx(closed.contentHeight));
+}
