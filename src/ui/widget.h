@@ -1,7 +1,11 @@
 #pragma once
 // The widget's drawing: rows of gauges, the footer, the compact ring, the right-click menu and the
 // settings panel. ImGui only: no GLFW, GL or curl. The caller owns the ImGui context and frame;
-// draw() is called once per frame between ImGui::NewFrame() and ImGui::Render().
+// draw() is called once per frame between ImGui::NewFrame() and ImGui::Render(). The caller builds
+// the font atlas with ui::buildFonts(contentScale) (ui/fonts.h) and again when the scale changes;
+// the widget applies its own style from ViewModel::contentScale and Settings::opacity. It draws one
+// ImGui window at (0, 0) and expects the platform window to take the size it reports (Actions),
+// which includes an open right-click menu and, in compact mode, the rows shown while hovered.
 
 #include <memory>
 #include <optional>
@@ -60,7 +64,8 @@ struct Actions {
   /// Window drag on the background (not on a control). The delta is how far the cursor is from the
   /// point where it grabbed the window, in window pixels: moving the window by it each frame keeps
   /// the grab point under the cursor (after such a move the next delta is about 0). While the
-  /// window manager has not applied a move yet, the same delta is reported again.
+  /// window manager has not applied a move yet, the same delta is reported again; a platform layer
+  /// that tracks the global cursor itself can use `dragging` as the signal and ignore the delta.
   bool dragging = false;
   float dragDeltaX = 0.0f;
   float dragDeltaY = 0.0f;
