@@ -47,7 +47,10 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 RecordedRequest describe(const httplib::Request& req) {
-  RecordedRequest seen{.method = req.method, .target = req.target, .serverPort = req.local_port};
+  RecordedRequest seen{.method = req.method,
+                       .target = req.target,
+                       .serverPort = req.local_port,
+                       .clientPort = req.remote_port};
   for (const auto& [key, value] : req.headers) seen.headers.emplace_back(key, value);
   return seen;
 }

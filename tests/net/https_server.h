@@ -68,6 +68,8 @@ struct RecordedRequest {
   HeaderList headers;
   /// The local port the request arrived on (tells apart two servers in one log).
   int serverPort = 0;
+  /// The client's port: two requests with the same one came over one (kept-alive) connection.
+  int clientPort = 0;
 
   /// The first header of that name (case-insensitive), or empty.
   std::string header(std::string_view name) const;
