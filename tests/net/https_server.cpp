@@ -51,7 +51,11 @@ RecordedRequest describe(const httplib::Request& req) {
                        .target = req.target,
                        .serverPort = req.local_port,
                        .clientPort = req.remote_port};
-  for (const auto& [key, value] : req.headers) seen.headers.emplace_back(key, value);
+  for (const auto& [key, value] : req.headers) {
+    // httplib files the socket's addresses among the headers; they are not what the client sent.
+    if (key == "LOCAL_ADDR" || key == "LOCAL_PORT" || key == "REMOTE_ADDR" || key == "REMOTE_PORT") continue;
+    seen.headers.emplace_back(key, value);
+  }
   return seen;
 }
 

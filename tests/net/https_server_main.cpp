@@ -28,6 +28,7 @@
 #include <signal.h>
 #include <time.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -171,7 +172,8 @@ int main(int argc, char** argv) {
     std::cout << server.port() << std::endl;
 
     const timespec limit{static_cast<time_t>(args->maxSeconds), 0};
-    sigtimedwait(&stopSignals, nullptr, &limit);
+    while (sigtimedwait(&stopSignals, nullptr, &limit) < 0 && errno == EINTR) {
+    }
     if (other) other->stop();
     server.stop();
   } catch (const std::exception& error) {
