@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <future>
 
 #include "net/curl_transport.h"
@@ -35,6 +39,31 @@ TEST_CASE("a server that never answers ends in timeout after the whole-request l
   CHECK_FALSE(result.error().message.empty());
   CHECK(result.error().message.find(kKey) == std::string::npos);
   CHECK(server.requestCount() == 1);
+}
+
+TEST_CASE("a server that accepts but never starts TLS hits the connect timeout" *
+          doctest::test_suite("slow")) {
+  // A listening socket nobody accepts from: the kernel completes the TCP handshake, TLS never starts.
+  const int listener = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(listener >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&address), length) == 0);
+  REQUIRE(listen(listener, 4) == 0);
+  REQUIRE(getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  const std::string url =
+      "https://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/api/organizations";
+
+  net::CurlTransport transport(net::CurlOptions{
+      .extraCaFile = test::sharedPki().trusted().caFile, .connectTimeout = 1s, .totalTimeout = 20s});
+  const auto result = transport.get(withKey(url));
+  close(listener);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error().kind == core::TransportErrorKind::Timeout);
+  // libcurl says "SSL connection timeout" here; the 20 s limit would say "Operation timed out".
+  CHECK(result.error().message.find("onnection") != std::string::npos);
 }
 
 TEST_CASE("a server dripping a byte a second is cut off by the low-speed limit" *
@@ -71,7 +100,7 @@ TEST_CASE("cancel from another thread ends a hanging request as aborted") {
   CHECK(server.requestCount() == 1);
 }
 
-TEST_CASE("cancel while connecting or before a request ends it as aborted without sending") {
+TEST_CASE("cancel before a request ends it as aborted without sending anything") {
   HttpsServer server;
   server.on("/ok", Reply::json(200, "{}"));
   net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile()});
