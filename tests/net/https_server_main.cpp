@@ -6,9 +6,9 @@
 //
 //   --scenario NAME      what to answer (default ok); `--scenario list` prints every name. Names and
 //                        what each answers: tests/net/scenarios.h.
-//   --port-file F        write the port (decimal, newline) to F once listening; written to a
-//                        temporary file and renamed, so F appears complete. The port is also printed
-//                        on stdout as one line.
+//   --port-file F        write the port (decimal, newline) to F once listening and everything else
+//                        is ready (CA file written); written to a temporary file and renamed, so F
+//                        appears complete. The port is also printed on stdout as one line.
 //   --ca-out F           write the CA certificate (PEM) that clients must trust to F: pass it as
 //                        `--ca-file F`. With --untrusted it is still the trusted CA, which the
 //                        server's certificate does not chain to.
@@ -168,8 +168,9 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (!args->caOut.empty()) writeAtomically(args->caOut, cut::test::readFile(pki.trusted().caFile));
-    if (!args->portFile.empty()) writeAtomically(args->portFile, std::to_string(server.port()) + "\n");
     std::cout << server.port() << std::endl;
+    // Last: once the port file exists, everything else (CA file, stdout line) is in place.
+    if (!args->portFile.empty()) writeAtomically(args->portFile, std::to_string(server.port()) + "\n");
 
     const timespec limit{static_cast<time_t>(args->maxSeconds), 0};
     while (sigtimedwait(&stopSignals, nullptr, &limit) < 0 && errno == EINTR) {
