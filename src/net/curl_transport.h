@@ -24,9 +24,10 @@ struct CurlOptions {
   /// Adds trust; never turns verification off. A file that cannot be read makes every request fail
   /// as Tls with a message naming it.
   std::filesystem::path extraCaFile;
-  /// The system trust store that extraCaFile is added to. Empty: libcurl's built-in bundle
-  /// (/etc/ssl/certs/ca-certificates.crt on Debian). Only tests set it, to stand in for the system.
-  std::filesystem::path systemCaFile;
+  /// The system's CA directory (hashed names, as c_rehash makes) that stays trusted next to
+  /// extraCaFile. Empty: libcurl's built-in one (/etc/ssl/certs on Debian). Only tests set it, to
+  /// stand in for the system store.
+  std::filesystem::path systemCaPath;
   std::chrono::seconds connectTimeout{10};
   /// The whole request, from start to the last byte.
   std::chrono::seconds totalTimeout{30};
@@ -62,7 +63,11 @@ class CurlTransport final : public core::Transport {
 
   CurlOptions m_options;
   std::unique_ptr<Handles> m_handles;
-  /// The system bundle followed by extraCaFile, when an extra CA is given.
+  /// How extraCaFile is added to the system's trust (see the constructor).
+  enum class ExtraCa { None, FileBesideSystemPath, BundleWithSystemFile };
+  ExtraCa m_extraCa = ExtraCa::None;
+  std::filesystem::path m_systemCaPath;
+  /// BundleWithSystemFile: the system bundle followed by extraCaFile.
   std::string m_caBundle;
   std::string m_caError;
   std::mutex m_getMutex;

@@ -187,10 +187,30 @@ TEST_CASE("an extra CA adds trust to the system store and removes none") {
   systemSigned.on("/a", Reply::json(200, "{}"));
   HttpsServer extraSigned(HttpsServer::Identity::Untrusted);
   extraSigned.on("/a", Reply::json(200, "{}"));
-  net::CurlTransport transport(
-      net::CurlOptions{.extraCaFile = extraSigned.caFile(), .systemCaFile = systemSigned.caFile()});
+  net::CurlTransport transport(net::CurlOptions{.extraCaFile = extraSigned.caFile(),
+                                                .systemCaPath = test::sharedPki().trusted().caDir});
   CHECK(transport.get(withKey(systemSigned.url("/a"))).ok());
   CHECK(transport.get(withKey(extraSigned.url("/a"))).ok());
+
+  // The stand-in store alone: the extra CA's server is not trusted without it.
+  net::CurlTransport systemOnly(net::CurlOptions{.extraCaFile = systemSigned.caFile(),
+                                                 .systemCaPath = test::sharedPki().trusted().caDir});
+  const auto refused = systemOnly.get(withKey(extraSigned.url("/a")));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == core::TransportErrorKind::Tls);
+}
+
+TEST_CASE("without a system CA directory the extra CA is still trusted and others are not") {
+  HttpsServer server;
+  server.on("/a", Reply::json(200, "{}"));
+  HttpsServer stranger(HttpsServer::Identity::Untrusted);
+  stranger.on("/a", Reply::json(200, "{}"));
+  const auto noDirectory = test::sharedPki().directory() / "no-such-directory";
+  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile(), .systemCaPath = noDirectory});
+  CHECK(transport.get(withKey(server.url("/a"))).ok());
+  const auto refused = transport.get(withKey(stranger.url("/a")));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == core::TransportErrorKind::Tls);
 }
 
 TEST_CASE("an unreadable extra CA file fails as tls naming the file and sends nothing") {

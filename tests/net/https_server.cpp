@@ -100,6 +100,8 @@ HttpsServer::HttpsServer(Identity identity, const TestPki& pki) {
 
   // Idle keep-alive connections hold a server thread; a short timeout keeps stop() quick.
   m_server->set_keep_alive_timeout(1);
+  // httplib writes headers and body separately; with Nagle on, delayed ACKs add ~40 ms per answer.
+  m_server->set_tcp_nodelay(true);
   m_server->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
     record(describe(req));
     return httplib::Server::HandlerResponse::Unhandled;

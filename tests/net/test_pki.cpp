@@ -6,6 +6,7 @@
 #include <openssl/x509v3.h>
 #include <stdlib.h>
 
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <system_error>
@@ -100,8 +101,12 @@ CertChain makeChain(const std::filesystem::path& dir, const std::string& prefix,
   const CertPtr serverCert =
       makeCert(serverKey.get(), "127.0.0.1", caCert.get(), caKey.get(), false, serialBase + 1);
   CertChain chain{dir / (prefix + "-ca.pem"), dir / (prefix + "-server.pem"),
-                  dir / (prefix + "-server-key.pem")};
+                  dir / (prefix + "-server-key.pem"), dir / (prefix + "-ca.d")};
   writeCert(chain.caFile, caCert.get());
+  std::filesystem::create_directory(chain.caDir);
+  char hashName[32];
+  std::snprintf(hashName, sizeof hashName, "%08lx.0", X509_subject_name_hash(caCert.get()));
+  writeCert(chain.caDir / hashName, caCert.get());
   writeCert(chain.certFile, serverCert.get());
   writeKey(chain.keyFile, serverKey.get());
   return chain;

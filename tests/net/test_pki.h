@@ -15,6 +15,8 @@ struct CertChain {
   std::filesystem::path caFile;    ///< PEM, the CA certificate a client trusts
   std::filesystem::path certFile;  ///< PEM, the server certificate (SAN IP:127.0.0.1, DNS:localhost)
   std::filesystem::path keyFile;   ///< PEM, the server's private key (unencrypted)
+  /// A CA directory like /etc/ssl/certs holding only this CA, under its OpenSSL subject-hash name.
+  std::filesystem::path caDir;
 };
 
 class TestPki {
