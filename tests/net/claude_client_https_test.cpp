@@ -144,8 +144,8 @@ TEST_CASE("listing organizations over https returns every organization the key s
   const auto result = h.client.listOrganizations(kKey);
   REQUIRE(result.ok());
   REQUIRE(result->size() == 2);
-  CHECK((*result)[0].uuid == kFirstOrg);
-  CHECK((*result)[1].name == "Northwind Labs");
+  CHECK(result.value()[0].uuid == kFirstOrg);
+  CHECK(result.value()[1].name == "Northwind Labs");
   h.checkKeyWentOnlyToCookie();
 }
 
