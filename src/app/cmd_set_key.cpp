@@ -28,8 +28,10 @@ std::optional<std::string> readSecretLine() {
   std::string line;
   bool tooLong = false;
   for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar()) {
-    if (line.size() < kMaxLineBytes) line.push_back(static_cast<char>(c));
-    else tooLong = true;
+    if (line.size() < kMaxLineBytes)
+      line.push_back(static_cast<char>(c));
+    else
+      tooLong = true;
   }
   if (tty) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
@@ -44,12 +46,14 @@ std::optional<std::string> readSecretLine() {
 int runSetKey(const Options& options) {
   const auto line = readSecretLine();
   if (!line) {
-    std::fprintf(stderr, "claude-usage-tracker: the input line is too long to be a session key\n");
+    std::fprintf(stderr,
+                 "claude-usage-tracker: the key was not saved: the input line is too long to be a "
+                 "session key; paste only the value of the sessionKey cookie.\n");
     return core::exitCodeFor(core::ErrorKind::InvalidKey);
   }
   auto key = core::normalizeKey(*line);
   if (!key) {
-    std::fprintf(stderr, "claude-usage-tracker: %s\n", key.error().message.c_str());
+    std::fprintf(stderr, "claude-usage-tracker: the key was not saved: %s\n", key.error().message.c_str());
     return core::exitCodeFor(core::ErrorKind::InvalidKey);
   }
 

@@ -1,6 +1,7 @@
 // `status`: fetch once, print (a table, or one JSON object with --json), exit with the failure's code.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -37,7 +38,8 @@ json outcomeJson(const core::FetchOutcome& outcome, core::TimePoint now) {
   for (const auto& limit : outcome.usage.limits) limits.push_back(limitJson(limit, now));
   json extra = nullptr;
   if (const auto& e = outcome.usage.extra) {
-    extra = {{"used", e->used}, {"limit", e->limit ? json(*e->limit) : json(nullptr)}, {"currency", e->currency}};
+    extra = {
+        {"used", e->used}, {"limit", e->limit ? json(*e->limit) : json(nullptr)}, {"currency", e->currency}};
   }
   return {{"ok", true},
           {"source", "claude.ai"},
@@ -49,9 +51,19 @@ json outcomeJson(const core::FetchOutcome& outcome, core::TimePoint now) {
 }
 
 json failureJson(const core::FetchError& error, core::TimePoint now) {
-  return {{"ok", false},           {"source", "claude.ai"},   {"fetched_at", core::formatIsoTimeUtc(now)},
-          {"organization", nullptr}, {"limits", json::array()}, {"extra_usage", nullptr},
+  return {{"ok", false},
+          {"source", "claude.ai"},
+          {"fetched_at", core::formatIsoTimeUtc(now)},
+          {"organization", nullptr},
+          {"limits", json::array()},
+          {"extra_usage", nullptr},
           {"error", errorJson(error)}};
+}
+
+/// One line of JSON. Text that is not valid UTF-8 (a name from the server) is replaced, never thrown
+/// over: --json always prints exactly one object.
+std::string dumpLine(const json& document) {
+  return document.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string bar(double percent, int cells) {
@@ -93,7 +105,7 @@ int runStatus(const Options& options) {
 
   auto report = [&](const core::FetchError& error) {
     if (options.json) {
-      std::printf("%s\n", failureJson(error, now).dump().c_str());
+      std::printf("%s\n", dumpLine(failureJson(error, now)).c_str());
     } else {
       std::fprintf(stderr, "claude-usage-tracker: %s\n", error.message.c_str());
     }
@@ -101,7 +113,10 @@ int runStatus(const Options& options) {
   };
 
   auto key = core::readKeyFile(options.keyFile);
-  if (!key) return report(core::FetchError{.kind = core::ErrorKind::NoKey, .message = key.error().message});
+  if (!key) {
+    const auto kind = key.error().noKey ? core::ErrorKind::NoKey : core::ErrorKind::InvalidKey;
+    return report(core::FetchError{.kind = kind, .message = key.error().message});
+  }
   if (key->permissionsTightened) {
     std::fprintf(stderr, "warning: %s was readable by other users; its mode is now 0600\n",
                  options.keyFile.c_str());
@@ -121,7 +136,7 @@ int runStatus(const Options& options) {
   }
 
   if (options.json) {
-    std::printf("%s\n", outcomeJson(*outcome, now).dump().c_str());
+    std::printf("%s\n", dumpLine(outcomeJson(*outcome, now)).c_str());
   } else {
     printTable(*outcome, loaded.settings, now);
   }
