@@ -107,6 +107,24 @@ std::filesystem::path builtIn(CURL* easy, CURLINFO what) {
   return {};
 }
 
+// Whether `directory` holds at least one certificate under its OpenSSL subject-hash name
+// (`1a2b3c4d.0`), as update-ca-certificates and c_rehash leave /etc/ssl/certs.
+bool hasHashedCertificates(const std::filesystem::path& directory) {
+  std::error_code error;
+  if (directory.empty() || !std::filesystem::is_directory(directory, error)) return false;
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    const auto dot = name.find('.');
+    if (dot != 8 || dot + 1 >= name.size()) continue;
+    const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    if (std::all_of(name.begin(), name.begin() + 8, hex) && std::all_of(name.begin() + 9, name.end(), digit))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // One multi handle per transport: curl_multi_poll() sleeps in it and curl_multi_wakeup() (safe from
@@ -130,7 +148,16 @@ void globalCleanup() { curl_global_cleanup(); }
 
 CurlTransport::CurlTransport(CurlOptions options)
     : m_options(std::move(options)), m_handles(std::make_unique<Handles>()) {
-  if (m_options.extraCaFile.empty()) return;
+  if (m_options.extraCaFile.empty()) {
+    // libcurl's default loads the whole system bundle file on every start (145 certificates, ~55 ms
+    // of CPU with OpenSSL 3) although its CA directory holds the same certificates under hashed
+    // names, which OpenSSL reads only for the issuers a handshake needs. Trust the directory alone
+    // when it has such names; otherwise keep libcurl's defaults.
+    const auto directory =
+        m_options.systemCaPath.empty() ? builtIn(m_handles->easy, CURLINFO_CAPATH) : m_options.systemCaPath;
+    if (hasHashedCertificates(directory)) m_systemCaPath = directory;
+    return;
+  }
   std::string extra;
   if (!readWhole(m_options.extraCaFile, extra) ||
       extra.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
@@ -215,6 +242,11 @@ core::HttpResult CurlTransport::get(const core::HttpRequest& request) {
     curl_easy_setopt(h, CURLOPT_CAPATH, m_systemCaPath.c_str());
   } else if (m_extraCa == ExtraCa::BundleWithSystemFile) {
     curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &caBlob);
+  } else if (!m_systemCaPath.empty()) {
+    // No bundle file, the system directory only (see the constructor). A libcurl where NULL means
+    // "the default again" loads the bundle as before: slower, never less strict.
+    curl_easy_setopt(h, CURLOPT_CAINFO, static_cast<const char*>(nullptr));
+    curl_easy_setopt(h, CURLOPT_CAPATH, m_systemCaPath.c_str());
   }
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   if (!m_options.userAgent.empty()) curl_easy_setopt(h, CURLOPT_USERAGENT, m_options.userAgent.c_str());

@@ -24,9 +24,10 @@ struct CurlOptions {
   /// Adds trust; never turns verification off. A file that cannot be read makes every request fail
   /// as Tls with a message naming it.
   std::filesystem::path extraCaFile;
-  /// The system's CA directory (hashed names, as c_rehash makes) that stays trusted next to
-  /// extraCaFile. Empty: libcurl's built-in one (/etc/ssl/certs on Debian). Only tests set it, to
-  /// stand in for the system store.
+  /// The system's CA directory (hashed names, as c_rehash makes): the system's trust, beside
+  /// extraCaFile or alone (then libcurl's bundle file is not loaded: the directory holds the same
+  /// certificates and is read lazily). Empty: libcurl's built-in one (/etc/ssl/certs on Debian).
+  /// Only tests set it, to stand in for the system store.
   std::filesystem::path systemCaPath;
   std::chrono::seconds connectTimeout{10};
   /// The whole request, from start to the last byte.

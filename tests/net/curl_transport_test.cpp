@@ -182,6 +182,19 @@ TEST_CASE("without an extra CA the test certificate is not trusted") {
   CHECK(server.requestCount() == 0);
 }
 
+TEST_CASE("without an extra CA the system CA directory alone decides trust") {
+  HttpsServer systemSigned;  // stands in for a server the system store trusts
+  systemSigned.on("/a", Reply::json(200, "{}"));
+  HttpsServer stranger(HttpsServer::Identity::Untrusted);
+  stranger.on("/a", Reply::json(200, "{}"));
+  net::CurlTransport transport(net::CurlOptions{.systemCaPath = test::sharedPki().trusted().caDir});
+  CHECK(transport.get(withKey(systemSigned.url("/a"))).ok());
+  const auto refused = transport.get(withKey(stranger.url("/a")));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == core::TransportErrorKind::Tls);
+  CHECK(stranger.requestCount() == 0);
+}
+
 TEST_CASE("an extra CA adds trust to the system store and removes none") {
   HttpsServer systemSigned;  // stands in for a server the system store trusts
   systemSigned.on("/a", Reply::json(200, "{}"));
