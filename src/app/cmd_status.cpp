@@ -15,7 +15,8 @@
 namespace cut::app {
 namespace {
 
-using nlohmann::json;
+// Keys in the order the documented shape lists them (ok, source, fetched_at, ...), for people reading it.
+using json = nlohmann::ordered_json;
 
 json errorJson(const core::FetchError& error) {
   return {{"kind", core::errorKindName(error.kind)},

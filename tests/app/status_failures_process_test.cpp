@@ -56,6 +56,8 @@ json checkFailure(const CliSandbox& sandbox, const test::ProcessResult& result, 
   CAPTURE(result.err);
   CHECK(result.exitCode == core::exitCodeFor(expected.kind));
   const json doc = parseOne(result.out);
+  CHECK(result.out.starts_with(R"({"ok":false,"source":"claude.ai","fetched_at":")"));
+  CHECK(result.out.find(R"("error":{"kind":")") != std::string::npos);
   CHECK(doc["ok"] == false);
   CHECK(doc["limits"] == json::array());
   CHECK(doc["organization"].is_null());

@@ -62,6 +62,10 @@ json successJson(const CliSandbox& sandbox, const HttpsServer& server) {
   CAPTURE(result.err);
   REQUIRE(result.exitCode == 0);
   CHECK(result.out.find('\n') == result.out.size() - 1);
+  // Keys in the documented order, for people reading the output.
+  CHECK(result.out.starts_with(R"({"ok":true,"source":"claude.ai","fetched_at":")"));
+  CHECK(result.out.find(R"j({"id":"five_hour","label":"Session (5h)","used_percent":)j") !=
+        std::string::npos);
   json doc;
   REQUIRE_NOTHROW(doc = json::parse(result.out));
   CHECK(keysOf(doc) == std::set<std::string>{"ok", "source", "fetched_at", "organization", "limits",
