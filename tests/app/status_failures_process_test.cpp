@@ -100,7 +100,7 @@ test::ProcessResult runScenario(const CliSandbox& sandbox, HttpsServer& server, 
 
 }  // namespace
 
-TEST_CASE("status --json reports each failing scenario with its kind, code and advice") {
+TEST_CASE("status --json reports each failing scenario with its kind and exit code and advice") {
   const std::vector<std::pair<std::string, Expected>> cases = {
       {"expired", {ErrorKind::AuthExpired, 401, {}, "set-key"}},
       {"forbidden_json", {ErrorKind::AuthExpired, 403, {}, "set-key"}},
@@ -188,7 +188,7 @@ TEST_CASE("status --json reports a closed port as a network failure") {
   checkFailure(sandbox, result, {ErrorKind::Network, 0, {}, "connection"}, nullptr);
 }
 
-TEST_CASE("status --json without a key file says no_key and names set-key, sending nothing") {
+TEST_CASE("status --json without a key file says no_key and names set-key and sends nothing") {
   CliSandbox sandbox;
   HttpsServer server;
   REQUIRE(test::installScenario(server, "ok", CUT_FIXTURES_DIR));

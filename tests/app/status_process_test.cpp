@@ -116,7 +116,7 @@ struct Healthy {
 
 }  // namespace
 
-TEST_CASE("status --json prints the limits array, organization and overage of usage_limits.json") {
+TEST_CASE("status --json prints the limits array and organization and overage of usage_limits.json") {
   Healthy h("ok");
   const json doc = successJson(h.sandbox, h.server);
   CHECK(doc["organization"]["uuid"] == test::kFirstOrgUuid);
@@ -165,7 +165,7 @@ TEST_CASE("status --json reports 0 for a window whose reset has passed and keeps
   CHECK(doc["limits"][2]["used_percent"] == 7.0);
 }
 
-TEST_CASE("plain status prints a table with percent, bar, countdown and local reset time") {
+TEST_CASE("plain status prints a table with percent and bar and countdown and local reset time") {
   Healthy h("ok");
   const auto resetsIn = std::chrono::hours(3) + std::chrono::minutes(47) + std::chrono::seconds(40);
   const std::string reset = isoAfter(resetsIn);
@@ -204,7 +204,7 @@ TEST_CASE("a key file readable by others is tightened to 0600 with a warning on 
   h.sandbox.checkKeyNowhere(result, &h.server);
 }
 
-TEST_CASE("status remembers the organization in settings.json, and never the api base or CA file") {
+TEST_CASE("status remembers the organization in settings.json but never the api base or CA file") {
   Healthy h("ok");
   successJson(h.sandbox, h.server);
   const json settings = json::parse(test::readWholeFile(h.sandbox.settingsFile()));
