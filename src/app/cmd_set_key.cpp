@@ -82,16 +82,18 @@ int runSetKey(const Options& options) {
     if (list.size() > 1) std::printf("Using the one marked *; choose another in the widget's settings.\n");
   }
 
-  if (auto written = core::writeKeyFile(options.keyFile, key.value()); !written) {
-    std::fprintf(stderr, "claude-usage-tracker: %s\n", written.error().message.c_str());
-    return 1;
-  }
+  // The organization first, the key last: a key file on disk always comes with its settings, and
+  // a settings write that fails costs only the choice (the first organization is used then).
   if (!chosen.empty() && chosen != loaded.settings.organizationUuid) {
     core::Settings updated = loaded.settings;
     updated.organizationUuid = chosen;
     if (auto saved = core::saveSettings(options.configDir, updated); !saved) {
       std::fprintf(stderr, "warning: %s\n", saved.error().message.c_str());
     }
+  }
+  if (auto written = core::writeKeyFile(options.keyFile, key.value()); !written) {
+    std::fprintf(stderr, "claude-usage-tracker: %s\n", written.error().message.c_str());
+    return 1;
   }
   std::printf("Key saved to %s (mode 0600).\n", options.keyFile.c_str());
   return 0;

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -224,6 +225,19 @@ TEST_CASE("set-key replaces a symlinked key file and leaves the link's target un
   CHECK(test::readWholeFile(sandbox.keyFile()) == std::string(test::kTestKey) + "\n");
   CHECK(test::fileMode(sandbox.keyFile()) == 0600);
   CHECK(test::readWholeFile(targetFile) == kOldKeyFile);
+}
+
+TEST_CASE("set-key that cannot write the key file says so with exit 1") {
+  CliSandbox sandbox;
+  Verifier verifier;
+  const std::string notAFolder = sandbox.home() + "/plain-file";
+  std::ofstream(notAFolder) << "a file where a folder would be\n";
+  const auto result = sandbox.run({"set-key", "--key-file", notAFolder + "/key"}, &verifier.server,
+                                  std::string(test::kTestKey) + "\n");
+  CHECK(result.exitCode == 1);
+  CHECK(result.err.find(notAFolder) != std::string::npos);
+  CHECK(!std::filesystem::exists(sandbox.keyFile()));
+  sandbox.checkKeyNowhere(result, &verifier.server);
 }
 
 TEST_CASE("set-key reads only the first line of its input") {
