@@ -28,7 +28,8 @@ std::filesystem::path xdgDir(const char* variable, const char* fallbackUnderHome
 std::optional<int> parseInt(std::string_view text, int min, int max) {
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    return std::nullopt;
   return value;
 }
 
@@ -45,13 +46,20 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
   std::size_t i = 0;
   if (!args.empty() && !args[0].starts_with("-")) {
     const std::string& name = args[0];
-    if (name == "status") options.command = Command::Status;
-    else if (name == "set-key") options.command = Command::SetKey;
-    else if (name == "statusline") options.command = Command::Statusline;
-    else if (name == "install-statusline") options.command = Command::InstallStatusline;
-    else if (name == "uninstall-statusline") options.command = Command::UninstallStatusline;
-    else if (name == "help") options.command = Command::Help;
-    else return failure("unknown command '" + name + "' (see --help)");
+    if (name == "status")
+      options.command = Command::Status;
+    else if (name == "set-key")
+      options.command = Command::SetKey;
+    else if (name == "statusline")
+      options.command = Command::Statusline;
+    else if (name == "install-statusline")
+      options.command = Command::InstallStatusline;
+    else if (name == "uninstall-statusline")
+      options.command = Command::UninstallStatusline;
+    else if (name == "help")
+      options.command = Command::Help;
+    else
+      return failure("unknown command '" + name + "' (see --help)");
     i = 1;
   }
 
@@ -69,7 +77,9 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
       if (i + 1 < args.size()) return args[++i];
       return std::nullopt;
     };
-    auto needs = [&](std::string_view what) { return failure(std::string(name) + " needs " + std::string(what)); };
+    auto needs = [&](std::string_view what) {
+      return failure(std::string(name) + " needs " + std::string(what));
+    };
 
     if (name == "--help" || name == "-h") {
       options.command = Command::Help;
@@ -90,7 +100,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     } else if (name == "--api-base") {
       auto v = value();
       if (!v) return needs("a URL");
-      if (!v->starts_with("https://")) return failure("--api-base must start with https:// (got '" + *v + "')");
+      if (!v->starts_with("https://"))
+        return failure("--api-base must start with https:// (got '" + *v + "')");
       while (v->ends_with('/')) v->pop_back();
       if (v->size() <= 8) return failure("--api-base needs a host after https://");
       options.apiBase = *v;
@@ -163,12 +174,13 @@ Exit codes:
   1   a local failure (a file could not be read or written)
   2   the command line is wrong
 )";
-  const ErrorKind kinds[] = {ErrorKind::NoKey,      ErrorKind::InvalidKey,   ErrorKind::AuthExpired,
+  const ErrorKind kinds[] = {ErrorKind::NoKey,      ErrorKind::InvalidKey,    ErrorKind::AuthExpired,
                              ErrorKind::Cloudflare, ErrorKind::OrgPermission, ErrorKind::RateLimited,
-                             ErrorKind::Server,     ErrorKind::Network,      ErrorKind::Timeout,
-                             ErrorKind::Tls,        ErrorKind::BadResponse,  ErrorKind::TooLarge};
+                             ErrorKind::Server,     ErrorKind::Network,       ErrorKind::Timeout,
+                             ErrorKind::Tls,        ErrorKind::BadResponse,   ErrorKind::TooLarge};
   for (const ErrorKind kind : kinds) {
-    text += "  " + std::to_string(core::exitCodeFor(kind)) + "  " + std::string(core::errorKindName(kind)) + "\n";
+    text +=
+        "  " + std::to_string(core::exitCodeFor(kind)) + "  " + std::string(core::errorKindName(kind)) + "\n";
   }
   return text;
 }

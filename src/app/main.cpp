@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   switch (options.command) {
     case Command::Help: std::fputs(cut::app::usageText().c_str(), stdout); break;
     case Command::Version: std::printf("claude-usage-tracker %s\n", CUT_VERSION); break;
+    case Command::Widget: code = cut::app::runWidget(options); break;
     default:
       std::fprintf(stderr, "claude-usage-tracker: this command is not built yet\n");
       code = 1;

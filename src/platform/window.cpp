@@ -182,6 +182,11 @@ float Window::contentScale() const {
   return x > 0.0f ? x : 1.0f;
 }
 
+std::string Window::clipboardText() const {
+  const char* text = glfwGetClipboardString(m_window);
+  return text ? text : "";
+}
+
 void Window::swapBuffers() { glfwSwapBuffers(m_window); }
 
 WindowEvents Window::takeEvents() {

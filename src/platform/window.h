@@ -74,6 +74,9 @@ class Window {
   /// The content scale of the monitor the window is on (1 on a normal screen, 2 on HiDPI).
   float contentScale() const;
 
+  /// The clipboard's text, or empty.
+  std::string clipboardText() const;
+
   void swapBuffers();
   /// Returns and clears what happened since the last call.
   WindowEvents takeEvents();
