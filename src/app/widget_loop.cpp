@@ -74,7 +74,7 @@ int WidgetLoop::run() {
       // The captured frame is the N-th or a later one: after the first fetch finished or failed and
       // the layout settled, unless that takes longer than the request timeout allows.
       const double waited = std::chrono::duration<double>(SteadyClock::now() - started).count();
-      const bool ready = firstFetchSettled() && !m_animating && m_counters.frames > 0;
+      const bool ready = firstFetchSettled() && !m_animating && !m_resized && m_counters.frames > 0;
       capture = static_cast<std::int64_t>(m_counters.frames) + 1 >= *m_options.frames &&
                 (ready || waited > fetchDeadline);
     }
@@ -132,6 +132,7 @@ bool WidgetLoop::drawFrame(bool capture) {
   ++m_counters.frames;
 
   const bool firstShow = !m_parts.window.visible();
+  m_resized = false;
   fitToContent(actions);
   if (firstShow && !actions.animating) {
     placeWindow();
@@ -178,6 +179,7 @@ void WidgetLoop::fitToContent(const ui::Actions& actions) {
   const core::Rect rect = m_parts.window.rect();
   if (rect.width == width && rect.height == height) return;
   m_parts.window.setSize(width, height);
+  m_resized = true;
   // Growing or shrinking keeps the anchored corner or edge where it is.
   if (m_parts.window.visible() && !m_dragging) placeWindow();
   m_dirty = true;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/cli.h"
+#include "core/placement.h"
 #include "core/settings.h"
 #include "core/snapshot.h"
 #include "ui/widget.h"
@@ -71,6 +72,7 @@ class WidgetLoop {
   bool m_dirty = true;
   int m_settleFrames = 0;  ///< frames still owed after input (ImGui sees a release one frame later)
   bool m_animating = false;
+  bool m_resized = false;  ///< the last frame changed the window size: its pixels are not final
   std::uint64_t m_drawnGeneration = 0;
   std::int64_t m_drawnMinute = 0;
   ui::KeyCheck::State m_drawnKeyState = ui::KeyCheck::State::Idle;

@@ -21,6 +21,9 @@ ImGuiLayer::ImGuiLayer(Window& window, std::function<void(float)> buildFonts, fl
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // placement lives in settings.json; ImGui keeps no files of its own
   io.LogFilename = nullptr;
+  // The window is sized to the panel, so the panel may fill it: ImGui's default safe-area padding
+  // would clamp an auto-resizing panel 3 px short of the window and the two would never agree.
+  ImGui::GetStyle().DisplaySafeAreaPadding = ImVec2(0.0f, 0.0f);
   // The window's own callbacks are already installed; the backend chains to them.
   ImGui_ImplGlfw_InitForOpenGL(window.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
