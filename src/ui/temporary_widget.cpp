@@ -1,7 +1,9 @@
 // Temporary stand-in for the ui module: enough drawing to exercise the window, drag, ring shader and
 // loop. Replaced by the ui module.
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <cmath>
 #include <cstdio>
 
 #include "ui/fonts.h"
@@ -20,7 +22,8 @@ bool buildFonts(float contentScale) {
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(embedded::fontInterRegular),
-                                 static_cast<int>(embedded::fontInterRegularSize), 14.0f * contentScale, &config);
+                                 static_cast<int>(embedded::fontInterRegularSize), 14.0f * contentScale,
+                                 &config);
   return true;
 }
 
@@ -63,7 +66,8 @@ Actions Widget::draw(const ViewModel& view) {
                                             IM_COL32(58, 64, 75, 255))) {
         draw->PathArcTo(ImVec2(p.x + r + 4, p.y + r + 4), r, 0, 6.2831853f, 48);
         draw->PathStroke(IM_COL32(58, 64, 75, 255), 0, 7.0f * s);
-        draw->PathArcTo(ImVec2(p.x + r + 4, p.y + r + 4), r, -1.5707963f, -1.5707963f + frac * 6.2831853f, 48);
+        draw->PathArcTo(ImVec2(p.x + r + 4, p.y + r + 4), r, -1.5707963f, -1.5707963f + frac * 6.2831853f,
+                        48);
         draw->PathStroke(colour(pct), 0, 7.0f * s);
       }
       ImGui::Dummy(ImVec2(2 * r + 8, 2 * r + 8));
@@ -84,7 +88,8 @@ Actions Widget::draw(const ViewModel& view) {
   if (!view.keyCheck.message.empty()) ImGui::TextWrapped("%s", view.keyCheck.message.c_str());
   if (ImGui::BeginPopupContextWindow("menu")) {
     if (ImGui::MenuItem("Refresh now")) actions.refresh = true;
-    if (ImGui::MenuItem("Always on top", nullptr, view.settings.alwaysOnTop)) actions.toggleAlwaysOnTop = true;
+    if (ImGui::MenuItem("Always on top", nullptr, view.settings.alwaysOnTop))
+      actions.toggleAlwaysOnTop = true;
     if (ImGui::MenuItem("Quit")) actions.quit = true;
     ImGui::EndPopup();
   }
@@ -105,10 +110,14 @@ Actions Widget::draw(const ViewModel& view) {
       actions.dragReleased = true;
     }
   }
-  const ImVec2 size = ImGui::GetWindowSize();
-  actions.contentWidth = size.x;
-  actions.contentHeight = size.y;
-  actions.animating = size.x != io.DisplaySize.x || size.y != io.DisplaySize.y;
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  actions.contentWidth =
+      window->DC.CursorMaxPos.x - window->DC.CursorStartPos.x + 2 * window->WindowPadding.x;
+  actions.contentHeight =
+      window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y + 2 * window->WindowPadding.y;
+  const ImVec2 size = window->Size;
+  actions.animating =
+      std::abs(size.x - actions.contentWidth) > 0.5f || std::abs(size.y - actions.contentHeight) > 0.5f;
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
