@@ -30,6 +30,7 @@ bool buildFonts(float contentScale) {
 struct Widget::State {
   bool compact = false;
   bool dragging = false;
+  bool grabbed = false;
   std::string key;
 };
 
@@ -95,10 +96,13 @@ Actions Widget::draw(const ViewModel& view) {
   }
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('Q')) actions.quit = true;
-  if (!m_state->dragging && ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() &&
-      ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    m_state->grabbed = ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered();
+  }
+  if (!m_state->dragging && m_state->grabbed && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     m_state->dragging = true;
   }
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) m_state->grabbed = false;
   if (m_state->dragging) {
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
