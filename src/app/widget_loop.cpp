@@ -2,6 +2,8 @@
 
 #include <GLFW/glfw3.h>
 
+#include <malloc.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -86,8 +88,13 @@ int WidgetLoop::run() {
 
     double timeout = secondsToNextMinute();
     if (m_animating || m_settleFrames > 0) timeout = kAnimationFrameSeconds;
-    if (framesMode) timeout = std::min(timeout, 0.05);
-    glfwWaitEventsTimeout(timeout);
+    // With --frames, draw back to back; only while the first fetch is out, sleep until it wakes us.
+    if (framesMode) timeout = firstFetchSettled() ? 0.0 : std::min(timeout, 0.05);
+    if (timeout > 0.0) {
+      glfwWaitEventsTimeout(timeout);
+    } else {
+      glfwPollEvents();
+    }
     ++m_counters.wakeups;
   }
   return 0;
@@ -138,6 +145,9 @@ bool WidgetLoop::drawFrame(bool capture) {
     placeWindow();
     m_parts.window.show();
     placeWindow();  // a window manager may have placed it on map; ask again
+    // Start-up (font atlas, shader compilation in the GL driver) leaves freed heap behind; give it
+    // back, since the widget then idles for hours.
+    malloc_trim(0);
   }
   handle(actions);
   return true;

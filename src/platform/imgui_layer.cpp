@@ -42,10 +42,14 @@ void ImGuiLayer::rebuildFonts(float scale) {
   // The backend uploads the atlas once; a new atlas needs a new texture.
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  ImGui::GetIO().Fonts->ClearTexData();
 }
 
 void ImGuiLayer::newFrame() {
   ImGui_ImplOpenGL3_NewFrame();
+  // The first NewFrame uploads the font atlas; the CPU copy of its pixels is not needed after that.
+  ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+  if (fonts->TexPixelsAlpha8 || fonts->TexPixelsRGBA32) fonts->ClearTexData();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
 }

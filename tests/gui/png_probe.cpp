@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
   stbi_image_free(pixels);
   std::printf("size %d %d\n", width, height);
   for (int band = 0; band < kBandCount; ++band) {
-    std::printf("%s %ld %.1f\n", kNames[band], count[band], count[band] ? sumY[band] / static_cast<double>(count[band]) : -1.0);
+    std::printf("%s %ld %.1f\n", kNames[band], count[band],
+                count[band] ? sumY[band] / static_cast<double>(count[band]) : -1.0);
   }
   std::printf("opaque %ld\n", opaque);
   return 0;
