@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/commands.h"
@@ -42,19 +43,23 @@ bool shadersDisabled() {
 int runWidget(const Options& options) {
   const auto started = std::chrono::steady_clock::now();
 
-  // A second launch needs no display: it asks the first to come forward and leaves.
+  // A second launch needs no display: it asks the first to come forward and leaves. A --frames run
+  // renders once and exits (screenshots, tests), so it is not an instance and may run beside one.
   std::atomic<bool> activateRequested{false};
-  platform::SingleInstance instance(options.stateDir, [&activateRequested] {
-    activateRequested = true;
-    platform::postEmptyEvent();
-  });
-  if (instance.outcome() == platform::SingleInstance::Outcome::AlreadyRunning) {
-    std::printf("claude-usage-tracker is already running; it has been brought to the front.\n");
-    return 0;
-  }
-  if (instance.outcome() == platform::SingleInstance::Outcome::Error) {
-    std::fprintf(stderr, "claude-usage-tracker: %s (continuing without the one-instance check)\n",
-                 instance.error().c_str());
+  std::optional<platform::SingleInstance> instance;
+  if (!options.frames) {
+    instance.emplace(options.stateDir, [&activateRequested] {
+      activateRequested = true;
+      platform::postEmptyEvent();
+    });
+    if (instance->outcome() == platform::SingleInstance::Outcome::AlreadyRunning) {
+      std::printf("claude-usage-tracker is already running; it has been brought to the front.\n");
+      return 0;
+    }
+    if (instance->outcome() == platform::SingleInstance::Outcome::Error) {
+      std::fprintf(stderr, "claude-usage-tracker: %s (continuing without the one-instance check)\n",
+                   instance->error().c_str());
+    }
   }
 
   std::string error;

@@ -21,6 +21,8 @@ namespace {
 
 /// How long --frames waits for the first fetch beyond the request timeout before capturing anyway.
 constexpr double kFetchGraceSeconds = 2.0;
+/// Frames drawn at most before the window is shown even though the layout still moves.
+constexpr std::uint64_t kMaxHiddenFrames = 4;
 /// The frame interval while something animates.
 constexpr double kAnimationFrameSeconds = 1.0 / 60.0;
 
@@ -141,7 +143,9 @@ bool WidgetLoop::drawFrame(bool capture) {
   const bool firstShow = !m_parts.window.visible();
   m_resized = false;
   fitToContent(actions);
-  if (firstShow && !actions.animating) {
+  // Shown once the layout has settled, or after a few frames if something keeps animating (a
+  // spinner during a slow first fetch must not keep the window hidden).
+  if (firstShow && (!actions.animating || m_counters.frames >= kMaxHiddenFrames)) {
     placeWindow();
     m_parts.window.show();
     placeWindow();  // a window manager may have placed it on map; ask again

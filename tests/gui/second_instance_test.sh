@@ -17,6 +17,11 @@ sleep 0.3
 kill -0 "$first" 2>/dev/null || fail "the first widget went away"
 [ "$(xdotool search --onlyvisible --name '^Claude Usage Tracker$' | wc -l)" -eq 1 ] || fail "more than one window"
 
+# A one-shot render (--frames) is not an instance: it runs beside the widget.
+"$CUT_BINARY" $(widget_args) --demo --frames 2 --screenshot "$work/beside.png" 2>"$work/beside.err" ||
+  fail "a --frames run beside the widget failed: $(cat "$work/beside.err")"
+[ -s "$work/beside.png" ] || fail "the --frames run beside the widget wrote no screenshot"
+
 # Once the first has gone, a new launch is the first again (no stale lock or socket in the way).
 kill -TERM "$first"
 wait_exit "$first" 10
