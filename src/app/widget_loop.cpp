@@ -82,7 +82,8 @@ int WidgetLoop::run() {
       capture = static_cast<std::int64_t>(m_counters.frames) + 1 >= *m_options.frames &&
                 (ready || waited > fetchDeadline);
     }
-    if (m_dirty || m_settleFrames > 0 || m_animating || framesMode) {
+    const bool framesOwed = framesMode && static_cast<std::int64_t>(m_counters.frames) < *m_options.frames;
+    if (m_dirty || m_settleFrames > 0 || m_animating || framesOwed || capture) {
       if (!drawFrame(capture)) return 1;
       if (m_settleFrames > 0) --m_settleFrames;
       if (capture) break;
@@ -91,7 +92,7 @@ int WidgetLoop::run() {
     double timeout = secondsToNextMinute();
     if (m_animating || m_settleFrames > 0) timeout = kAnimationFrameSeconds;
     // With --frames, draw back to back; only while the first fetch is out, sleep until it wakes us.
-    if (framesMode) timeout = firstFetchSettled() ? 0.0 : std::min(timeout, 0.05);
+    if (framesMode) timeout = framesOwed && firstFetchSettled() ? 0.0 : std::min(timeout, 0.05);
     if (timeout > 0.0) {
       glfwWaitEventsTimeout(timeout);
     } else {
