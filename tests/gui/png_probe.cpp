@@ -3,7 +3,9 @@
 // check colours "where they belong" (session above weekly above the per-model row) without
 // hard-coding the UI's pixel positions.
 //
-// Usage: gui_png_probe FILE.png      prints lines "size W H", "<band> COUNT MEAN_Y", "opaque COUNT"
+// Usage: gui_png_probe FILE.png
+// Prints "size W H", then "<band> COUNT MEAN_Y TOP_Y" for green, amber and red (TOP_Y: the first row
+// holding that colour, -1 when none), then "opaque COUNT".
 #include <stb_image.h>
 
 #include <cstdio>
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
   }
   long count[kBandCount] = {};
   double sumY[kBandCount] = {};
+  int topY[kBandCount] = {-1, -1, -1};
   long opaque = 0;
   for (int y = 0; y < height; ++y) {
     for (int x = 0; x < width; ++x) {
@@ -47,13 +50,14 @@ int main(int argc, char** argv) {
       if (band < 0) continue;
       ++count[band];
       sumY[band] += y;
+      if (topY[band] < 0) topY[band] = y;
     }
   }
   stbi_image_free(pixels);
   std::printf("size %d %d\n", width, height);
   for (int band = 0; band < kBandCount; ++band) {
-    std::printf("%s %ld %.1f\n", kNames[band], count[band],
-                count[band] ? sumY[band] / static_cast<double>(count[band]) : -1.0);
+    std::printf("%s %ld %.1f %d\n", kNames[band], count[band],
+                count[band] ? sumY[band] / static_cast<double>(count[band]) : -1.0, topY[band]);
   }
   std::printf("opaque %ld\n", opaque);
   return 0;

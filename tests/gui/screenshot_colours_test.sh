@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The screenshot of the demo snapshot shows each gauge in its colour band, in row order: session
-# (38 %, green) above weekly (74 %, amber) above Opus (93 %, red). Run once with the ring shader and
+# (38 %, green) above weekly (74 %, amber) above Opus (93 %, red); each colour first appears in its
+# own row (extra usage, lower down, is green again). Run once with the ring shader and
 # once with CUT_NO_SHADERS=1 (the ImDrawList fallback): both must look right.
 source "$(dirname "$0")/lib.sh"
 
@@ -11,9 +12,9 @@ source "$(dirname "$0")/lib.sh"
 cat "$work/probe"
 
 read -r _ width height < <(grep '^size ' "$work/probe")
-read -r _ green green_y < <(grep '^green ' "$work/probe")
-read -r _ amber amber_y < <(grep '^amber ' "$work/probe")
-read -r _ red red_y < <(grep '^red ' "$work/probe")
+read -r _ green _ green_y < <(grep '^green ' "$work/probe")
+read -r _ amber _ amber_y < <(grep '^amber ' "$work/probe")
+read -r _ red _ red_y < <(grep '^red ' "$work/probe")
 read -r _ opaque < <(grep '^opaque ' "$work/probe")
 
 [ "$width" -ge 120 ] && [ "$height" -ge 60 ] || fail "the window is only ${width}x${height}"
@@ -22,7 +23,7 @@ read -r _ opaque < <(grep '^opaque ' "$work/probe")
 for band in green amber red; do
   [ "${!band}" -ge 40 ] || fail "too few $band pixels (${!band})"
 done
-awk -v g="$green_y" -v a="$amber_y" -v r="$red_y" 'BEGIN { exit !(g < a && a < r) }' ||
+[ "$green_y" -lt "$amber_y" ] && [ "$amber_y" -lt "$red_y" ] ||
   fail "colour rows out of order: green y=$green_y, amber y=$amber_y, red y=$red_y"
 if [ -n "${CUT_NO_SHADERS:-}" ]; then
   ! grep -q "ring shader unavailable" "$work/err" || fail "the shader was tried although disabled"
@@ -39,5 +40,9 @@ echo '{"compact": true}' >"$work/config/settings.json"
 "$CUT_PROBE" "$work/compact.png" >"$work/probe" || fail "unreadable compact screenshot"
 cat "$work/probe"
 read -r _ green _ < <(grep '^green ' "$work/probe")
-[ "$green" -ge 40 ] || fail "the compact ring has too few green pixels ($green)"
+read -r _ amber _ < <(grep '^amber ' "$work/probe")
+read -r _ cwidth cheight < <(grep '^size ' "$work/probe")
+[ "$cwidth" -lt "$width" ] || fail "compact mode is not smaller (${cwidth} wide, full ${width})"
+[ "$green" -ge 40 ] || fail "the compact session ring has too few green pixels ($green)"
+[ "$amber" -ge 20 ] || fail "the compact weekly arc has too few amber pixels ($amber)"
 echo PASS compact
