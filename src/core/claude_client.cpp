@@ -133,9 +133,20 @@ Result<std::vector<Organization>, FetchError> ClaudeClient::listOrganizations(co
 
 Result<FetchOutcome, FetchError> ClaudeClient::fetch(const std::string& key,
                                                      const std::string& preferredOrgUuid, TimePoint now) {
-  auto listed = listChecked(key, now);
-  if (!listed) return fail(listed.error());
-  FetchOutcome outcome{.organizations = std::move(listed).value()};
+  // The list is asked for once per key and reused while it still holds the organization wanted:
+  // each poll then costs one request (two when extra usage needs its own call).
+  const bool listKnown = m_listedForKey == key && !m_organizations.empty();
+  const bool preferredKnown =
+      preferredOrgUuid.empty() ||
+      std::any_of(m_organizations.begin(), m_organizations.end(),
+                  [&](const Organization& o) { return o.uuid == preferredOrgUuid; });
+  if (!listKnown || !preferredKnown) {
+    auto listed = listChecked(key, now);
+    if (!listed) return fail(listed.error());
+    m_organizations = std::move(listed).value();
+    m_listedForKey = key;
+  }
+  FetchOutcome outcome{.organizations = m_organizations};
 
   for (int attempt = 0;; ++attempt) {
     outcome.organization = choose(outcome.organizations, preferredOrgUuid);
@@ -144,9 +155,12 @@ Result<FetchOutcome, FetchError> ClaudeClient::fetch(const std::string& key,
     if (!response) {
       // A stale organization id (seen after signing in again): list once more, then report.
       if (response.error().kind != ErrorKind::OrgPermission || attempt > 0) return fail(response.error());
+      m_organizations.clear();
       auto again = listChecked(key, now);
       if (!again) return fail(again.error());
-      outcome.organizations = std::move(again).value();
+      m_organizations = std::move(again).value();
+      m_listedForKey = key;
+      outcome.organizations = m_organizations;
       continue;
     }
     auto report = parseUsageReport(response->body, now);

@@ -39,8 +39,8 @@ class ClaudeClient {
   Result<std::vector<Organization>, FetchError> listOrganizations(const std::string& key);
 
   /// Fetches usage for `preferredOrgUuid` when set and still listed, else the first organization.
-  /// Lists organizations first, and once more after an org_permission answer (then retries /usage
-  /// once). When /usage says nothing about extra usage, asks /overage_spend_limit too; a failure of
+  /// Lists organizations on the first fetch with a key (and when the wanted one is not in the list
+  /// kept from then), and once more after an org_permission answer (then retries /usage once). When /usage says nothing about extra usage, asks /overage_spend_limit too; a failure of
   /// that optional request never fails the fetch.
   Result<FetchOutcome, FetchError> fetch(const std::string& key, const std::string& preferredOrgUuid,
                                          TimePoint now);
@@ -54,6 +54,10 @@ class ClaudeClient {
   ClientConfig m_config;
   /// "https://host[:port]" from the config; empty when the config's apiBase was refused.
   std::string m_base;
+  /// The organizations last listed, and for which key: reused by fetch() until the key changes,
+  /// the wanted organization is missing from it, or the server says the organization id is stale.
+  std::vector<Organization> m_organizations;
+  std::string m_listedForKey;
 };
 
 }  // namespace cut::core

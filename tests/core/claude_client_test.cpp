@@ -117,6 +117,28 @@ TEST_CASE("the remembered organization is used while it is listed, else the firs
   CHECK(outcome->organization.uuid == kOrgA);
 }
 
+TEST_CASE("later fetches with the same key reuse the organization list; a new key lists again") {
+  ScriptedTransport transport;
+  transport.script = {ok(fixture("organizations.json")), ok(fixture("usage_idle.json"))};
+  ClaudeClient client(transport, ClientConfig{});
+  REQUIRE(client.fetch(kKey, kOrgB, kNow).ok());
+
+  transport.requests.clear();
+  transport.script = {ok(fixture("usage_idle.json"))};
+  auto outcome = client.fetch(kKey, kOrgB, kNow);
+  REQUIRE(outcome.ok());
+  CHECK(transport.urls() == std::vector<std::string>{"https://claude.ai/api/organizations/" + kOrgB + "/usage"});
+  CHECK(outcome->organization.name == "Northwind Labs");
+  CHECK(outcome->organizations.size() == 2);
+
+  const std::string otherKey = "sk-ant-sid01-OTHERKEY_xyz789";
+  transport.requests.clear();
+  transport.script = {ok(fixture("organizations.json")), ok(fixture("usage_idle.json"))};
+  REQUIRE(client.fetch(otherKey, kOrgB, kNow).ok());
+  CHECK(transport.requests.size() == 2);
+  CHECK(transport.requests[0].url == "https://claude.ai/api/organizations");
+}
+
 TEST_CASE("another API base is used for the URLs, Referer and Origin") {
   ScriptedTransport transport;
   transport.script = {ok(fixture("organizations.json")), ok(fixture("usage_idle.json"))};
@@ -142,12 +164,12 @@ TEST_CASE("extra usage falls back to overage_spend_limit only when /usage has no
   CHECK(outcome->usage.extra->currency == "EUR");
   checkKeyOnlyInCookie(transport);
 
-  // extra_usage present but disabled: no third request.
+  // extra_usage present but disabled: no overage request (and the list is reused).
   transport.requests.clear();
-  transport.script = {ok(fixture("organizations.json")), ok(fixture("usage_idle.json"))};
+  transport.script = {ok(fixture("usage_idle.json"))};
   outcome = client.fetch(kKey, "", kNow);
   REQUIRE(outcome.ok());
-  CHECK(transport.requests.size() == 2);
+  CHECK(transport.requests.size() == 1);
   CHECK_FALSE(outcome->usage.extra.has_value());
 }
 
@@ -261,7 +283,7 @@ TEST_CASE("usage answers that are not usage are bad responses, and so is a list 
   CHECK(outcome.error().kind == ErrorKind::BadResponse);
   CHECK(outcome.error().message.find("got an array") != std::string::npos);
 
-  transport.script = {ok(fixture("organizations.json")), ok(R"({"five_hour": {"utiliz)")};
+  transport.script = {ok(R"({"five_hour": {"utiliz)")};  // the list from the first fetch is reused
   outcome = client.fetch(kKey, "", kNow);
   REQUIRE_FALSE(outcome.ok());
   CHECK(outcome.error().kind == ErrorKind::BadResponse);
