@@ -43,6 +43,7 @@ std::string displayPath(const std::filesystem::path& path) {
 WidgetLoop::WidgetLoop(const Options& options, core::Settings& settings, LoopParts parts)
     : m_options(options), m_settings(settings), m_parts(parts) {
   m_scale = m_parts.window.contentScale();
+  if (const char* items = std::getenv("CUT_TEST_ITEMS_FILE")) m_itemsFile = items;
   if (!m_options.demo && !m_parts.service.hasKey()) m_widget.openKeyEntry();
 }
 
@@ -140,6 +141,7 @@ bool WidgetLoop::drawFrame(bool capture) {
   }
   m_parts.window.swapBuffers();
   ++m_counters.frames;
+  if (!m_itemsFile.empty()) writeDrawnItems();
 
   const bool firstShow = !m_parts.window.visible();
   m_resized = false;
@@ -156,6 +158,29 @@ bool WidgetLoop::drawFrame(bool capture) {
   }
   handle(actions);
   return true;
+}
+
+void WidgetLoop::writeDrawnItems() const {
+  // For tests that act as a person: where each label and control is on the screen, so xdotool can
+  // click "Quit" or a text field. Written whole to a temporary file and renamed, so a reader never
+  // sees half a list. The UI never reports the key field's content.
+  const core::Rect rect = m_parts.window.rect();
+  std::string text;
+  for (const ui::DrawnItem& item : m_widget.drawnItems()) {
+    char line[96];
+    std::snprintf(line, sizeof(line), "%d %d %d %d %d ", rect.x + static_cast<int>(item.minX),
+                  rect.y + static_cast<int>(item.minY), rect.x + static_cast<int>(item.maxX),
+                  rect.y + static_cast<int>(item.maxY), item.control ? 1 : 0);
+    text += line;
+    text += item.text;
+    text += '\n';
+  }
+  const std::string temporary = m_itemsFile + ".tmp";
+  if (std::FILE* file = std::fopen(temporary.c_str(), "w")) {
+    std::fwrite(text.data(), 1, text.size(), file);
+    std::fclose(file);
+    std::rename(temporary.c_str(), m_itemsFile.c_str());
+  }
 }
 
 void WidgetLoop::handle(const ui::Actions& actions) {

@@ -58,6 +58,8 @@ class WidgetLoop {
   void snapAfterDrag();
   void placeWindow();
   void saveSettings();
+  /// With CUT_TEST_ITEMS_FILE set: the drawn labels and controls with their screen rectangles.
+  void writeDrawnItems() const;
   bool firstFetchSettled() const;
   double secondsToNextMinute() const;
   ui::ViewModel viewModel() const;
@@ -78,6 +80,7 @@ class WidgetLoop {
   ui::KeyCheck::State m_drawnKeyState = ui::KeyCheck::State::Idle;
   std::string m_drawnKeyMessage;
   float m_scale = 1.0f;
+  std::string m_itemsFile;  ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
 
   // Dragging: the grab point in window pixels and where the window was last asked to go.
   bool m_dragging = false;

@@ -74,3 +74,31 @@ press() {
   sleep 0.05
   xdotool keyup "$@"
 }
+
+# item_center TEXT: sets item_x item_y to the centre of the first drawn item whose text is exactly
+# TEXT, from the list the widget writes to $CUT_TEST_ITEMS_FILE after each frame (5 s at most).
+item_center() {
+  local want=$1
+  for _ in $(seq 1 50); do
+    if [ -f "$CUT_TEST_ITEMS_FILE" ]; then
+      local line
+      line=$(awk -v t="$want" '{ x0 = $1; y0 = $2; x1 = $3; y1 = $4; $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, "");
+                                 if ($0 == t) { print int((x0 + x1) / 2), int((y0 + y1) / 2); exit } }' \
+             "$CUT_TEST_ITEMS_FILE")
+      if [ -n "$line" ]; then
+        read -r item_x item_y <<<"$line"
+        return 0
+      fi
+    fi
+    sleep 0.1
+  done
+  fail "no item '$want' on screen; drawn: $(cut -d' ' -f6- "$CUT_TEST_ITEMS_FILE" 2>/dev/null | tr '\n' '|')"
+}
+
+# click_item TEXT: moves the pointer onto the item, then clicks it like a person.
+click_item() {
+  item_center "$1"
+  xdotool mousemove "$item_x" "$item_y"
+  sleep 0.15
+  xdotool click 1
+}
