@@ -6,41 +6,22 @@
 #include <cstdio>
 #include <utility>
 
-#include "core/claude_client.h"
+#include "app/fetch_stack.h"
 #include "core/demo.h"
 #include "core/key_file.h"
-#include "net/curl_transport.h"
 #include "net/poller.h"
 
 namespace cut::app {
-namespace {
-
-net::CurlOptions curlOptions(const Options& options) {
-  net::CurlOptions curl;
-  curl.extraCaFile = options.caFile;
-  curl.totalTimeout = std::chrono::seconds(options.timeoutSeconds);
-  curl.userAgent = std::string("claude-usage-tracker/") + CUT_VERSION;
-  return curl;
-}
-
-core::ClientConfig clientConfig(const Options& options) {
-  return core::ClientConfig{.apiBase = options.apiBase,
-                            .userAgent = std::string("claude-usage-tracker/") + CUT_VERSION};
-}
-
-}  // namespace
-
+// The poller's transport and client, built like every other command's (fetch_stack.h).
 struct UsageService::Network {
-  net::CurlTransport transport;
-  core::ClaudeClient client;
+  FetchStack poll;
   std::unique_ptr<net::Poller> poller;
 
-  std::mutex testMutex;  ///< guards testTransport, which stop() cancels from the main thread
-  std::shared_ptr<net::CurlTransport> testTransport;
+  std::mutex testMutex;  ///< guards test, which stop() cancels from the main thread
+  std::shared_ptr<FetchStack> test;
   std::atomic<bool> stopping{false};
 
-  explicit Network(const Options& options)
-      : transport(curlOptions(options)), client(transport, clientConfig(options)) {}
+  explicit Network(const Options& options) : poll(options) {}
 };
 
 UsageService::UsageService(const Options& options, const core::Settings& settings, core::SnapshotStore& store,
@@ -50,9 +31,9 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
   m_net = std::make_unique<Network>(m_options);
   net::PollerOptions poll;
   poll.fetch = [net = m_net.get()](const std::string& key, const std::string& org, core::TimePoint now) {
-    return net->client.fetch(key, org, now);
+    return net->poll.client.fetch(key, org, now);
   };
-  poll.cancel = [net = m_net.get()] { net->transport.cancel(); };
+  poll.cancel = [net = m_net.get()] { net->poll.transport.cancel(); };
   poll.keySource = [path = m_options.keyFile]() -> core::Result<std::string, core::FetchError> {
     auto loaded = core::readKeyFile(path);
     if (!loaded) {
@@ -83,7 +64,7 @@ void UsageService::stop() {
   m_net->stopping = true;
   {
     std::lock_guard lock(m_net->testMutex);
-    if (m_net->testTransport) m_net->testTransport->cancel();
+    if (m_net->test) m_net->test->transport.cancel();
   }
   m_net->poller->stop();
   if (m_keyTest.joinable()) m_keyTest.join();
@@ -117,14 +98,14 @@ void UsageService::testAndSaveKey(std::string pasted) {
     if (!key) {
       result.message = key.error().message;
     } else {
-      auto transport = std::make_shared<net::CurlTransport>(curlOptions(m_options));
+      // Its own transport and client: the poller's are in use on the poller thread.
+      auto stack = std::make_shared<FetchStack>(m_options);
       {
         std::lock_guard lock(m_net->testMutex);
-        m_net->testTransport = transport;
-        if (m_net->stopping) transport->cancel();
+        m_net->test = stack;
+        if (m_net->stopping) stack->transport.cancel();
       }
-      core::ClaudeClient client(*transport, clientConfig(m_options));
-      auto organizations = client.listOrganizations(key.value());
+      auto organizations = stack->client.listOrganizations(key.value());
       if (!organizations) {
         // A failed test never touches the key file that is already there.
         result.message = organizations.error().message;
@@ -137,7 +118,7 @@ void UsageService::testAndSaveKey(std::string pasted) {
                          (result.organizations.size() == 1 ? " organization." : " organizations.");
       }
       std::lock_guard lock(m_net->testMutex);
-      m_net->testTransport.reset();
+      m_net->test.reset();
     }
     const bool saved = result.state == ui::KeyCheck::State::Saved;
     setKeyCheck(std::move(result));
