@@ -16,7 +16,16 @@ std::filesystem::path ownBinary() {
   char path[PATH_MAX];
   const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
   if (n <= 0) return {};
-  return std::filesystem::path(std::string(path, static_cast<std::size_t>(n)));
+  std::filesystem::path self(std::string(path, static_cast<std::size_t>(n)));
+  // Run from the full program (the widget's button), point Claude Code at the fast front binary
+  // beside it (see launcher_main.cpp).
+  constexpr std::string_view kFullSuffix = "-full";
+  if (const std::string name = self.filename().string(); name.ends_with(kFullSuffix)) {
+    auto front = self.parent_path() / name.substr(0, name.size() - kFullSuffix.size());
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(front, ec)) return front;
+  }
+  return self;
 }
 
 }  // namespace
