@@ -1,4 +1,7 @@
 // claude-usage-tracker: the widget, and the commands that share its core.
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -7,8 +10,21 @@
 #include "app/commands.h"
 #include "net/curl_transport.h"
 
+namespace {
+
+/// The key lives in this process's memory: no core file, and no ptrace by other processes of the
+/// same user, so it cannot leak through a crash dump.
+void disableCoreDumps() {
+  const rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using cut::app::Command;
+  disableCoreDumps();
   const std::vector<std::string> args(argv + 1, argv + argc);
   const auto parsed = cut::app::parseCommandLine(args);
   if (!parsed.options) {
@@ -29,6 +45,8 @@ int main(int argc, char** argv) {
     case Command::UninstallStatusline: code = cut::app::runUninstallStatusline(options); break;
     case Command::Help: std::fputs(cut::app::usageText().c_str(), stdout); break;
     case Command::Version: std::printf("claude-usage-tracker %s\n", CUT_VERSION); break;
+    case Command::Status: code = cut::app::runStatus(options); break;
+    case Command::SetKey: code = cut::app::runSetKey(options); break;
     default:
       std::fprintf(stderr, "claude-usage-tracker: this command is not built yet\n");
       code = 1;

@@ -13,14 +13,18 @@
 namespace cut::core {
 
 /// Judges a non-2xx answer, or a 2xx whose body is not JSON (an interposed page).
-/// Empty for a 2xx JSON answer, which the caller parses.
+/// Empty for a 2xx whose body starts like JSON (`{` or `[`), which the caller parses and, when it is
+/// broken, reports with the parser's more precise message. `now` turns a Retry-After date into seconds.
+/// Table in spec/claude-api.md §1.4: 401 and 403-with-JSON -> auth_expired; 403 challenge page,
+/// `cf-mitigated` or any other 403 page -> cloudflare; 403 permission_error about the organization ->
+/// org_permission; 429 -> rate_limited; 5xx -> server; 3xx, other 4xx, 2xx page -> bad_response.
 std::optional<FetchError> classifyResponse(const HttpResponse& response, TimePoint now);
 
 /// The FetchError for a transport failure.
 FetchError classifyTransportError(const TransportError& error);
 
-/// `Retry-After` as seconds from `now`: either delta-seconds or an HTTP date. Empty when absent or
-/// unparseable; never negative.
+/// `Retry-After` as seconds from `now`: either delta-seconds or an HTTP date (IMF-fixdate, RFC 850 or
+/// asctime). Empty when absent or unparseable; never negative (a past date is 0); held to one day.
 std::optional<std::int64_t> parseRetryAfter(std::string_view value, TimePoint now);
 
 inline constexpr std::chrono::seconds kMinPollInterval{30};
@@ -28,8 +32,10 @@ inline constexpr std::chrono::seconds kDefaultPollInterval{60};
 inline constexpr std::chrono::seconds kMaxBackoff{15 * 60};
 
 /// Delay before the next attempt after `consecutiveFailures` (>= 1) failures in a row:
-/// exponential from the poll interval, with ±20 % jitter drawn from `jitterUnit` (0..1), capped at
-/// kMaxBackoff, and never under the Retry-After the error carries (with a 30 s floor for 429).
+/// exponential from the poll interval (interval × 2^(failures-1)), with ±20 % jitter drawn from
+/// `jitterUnit` (0 -> -20 %, 0.5 -> none, 1 -> +20 %), capped at kMaxBackoff, never under
+/// kMinPollInterval (also the floor for a 429 with `Retry-After: 0`), and never under the Retry-After
+/// the error carries, even when that is beyond the cap.
 std::chrono::seconds backoffDelay(int consecutiveFailures, std::chrono::seconds pollInterval,
                                   const FetchError& error, double jitterUnit);
 

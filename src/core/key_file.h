@@ -12,15 +12,18 @@
 namespace cut::core {
 
 struct KeyError {
-  std::string message;
+  std::string message;  ///< a sentence for a person; never contains the key or the pasted text
+  /// No key at all (missing or empty key file): `ErrorKind::NoKey` rather than `InvalidKey`.
+  bool noKey = false;
 };
 
 /// Turns what a person pasted into a key: trims spaces, newlines and quotes, accepts a
 /// `sessionKey=…` cookie (also inside a longer `a=b; sessionKey=…; c=d` header), then checks the
-/// `sk-ant-` prefix and 20..500 characters of [A-Za-z0-9_-].
+/// `sk-ant-` prefix and 20..500 characters of [A-Za-z0-9_-]. A leading `Cookie:` and curly quotes
+/// (as word processors and chat apps produce) are accepted too.
 Result<std::string, KeyError> normalizeKey(std::string_view pasted);
 
-/// ~/.claude-session-key
+/// ~/.claude-session-key, from $HOME (the password database when HOME is unset).
 std::filesystem::path defaultKeyFilePath();
 
 struct LoadedKey {
@@ -29,14 +32,18 @@ struct LoadedKey {
   bool permissionsTightened = false;
 };
 
-/// Reads and normalizes the key file. Tightens a file readable by group or others to 0600.
-/// A missing or empty file is an error whose message says how to add a key.
+/// Reads and normalizes the key file (a symlink is followed). Tightens a file with any group or
+/// other permission bits to 0600; when that is impossible the read fails rather than use a key
+/// others can read. A missing or empty file is an error (`noKey`) whose message says how to add a
+/// key. A file over 4 KiB, or not a regular file, is refused without being loaded.
 Result<LoadedKey, KeyError> readKeyFile(const std::filesystem::path& path);
 
-/// Writes the key file atomically, 0600 from creation. A symlink at `path` is replaced, not followed.
+/// Writes the key file atomically, 0600 from creation: `normalizeKey(key)` and a newline. A key
+/// that does not normalize is refused and an existing file is left exactly as it was. A symlink at
+/// `path` is replaced, not followed.
 Result<Done, KeyError> writeKeyFile(const std::filesystem::path& path, const std::string& key);
 
-/// Deletes the key file; a missing file is success.
+/// Deletes the key file; a missing file is success. A symlink is removed, its target is not.
 Result<Done, KeyError> removeKeyFile(const std::filesystem::path& path);
 
 }  // namespace cut::core

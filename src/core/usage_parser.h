@@ -2,6 +2,7 @@
 // Tolerant parsers for what claude.ai answers. Every number may arrive as int, float or numeric
 // string; every field may be missing or null; unknown keys are ignored and unknown buckets kept.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,23 @@ struct ParseError {
 };
 
 /// GET /api/organizations/{org}/usage. `observedAt` stamps each limit.
+///
+/// Every non-null bucket becomes a Limit: `five_hour`, `seven_day`, `seven_day_<family>` and any
+/// unknown object bucket (id from its key, label made readable). `limits[]` entries win over the
+/// legacy keys of the same id. Order: session, weekly (all models), Opus, Sonnet, other weekly caps,
+/// then the rest. `extra` is set only when extra usage is enabled (`extra_usage.is_enabled`, or a
+/// `spend` object), in major units with the currency upper-cased.
 Result<Usage, ParseError> parseUsage(std::string_view body, TimePoint observedAt);
+
+struct UsageReport {
+  Usage usage;
+  /// Whether the body said anything about extra usage (an `extra_usage` or `spend` object, enabled
+  /// or not). When false, /overage_spend_limit is the place to ask.
+  bool extraUsageReported = false;
+};
+
+/// parseUsage, also telling whether the body reported extra usage at all.
+Result<UsageReport, ParseError> parseUsageReport(std::string_view body, TimePoint observedAt);
 
 /// GET /api/organizations.
 Result<std::vector<Organization>, ParseError> parseOrganizations(std::string_view body);

@@ -1,7 +1,11 @@
 #pragma once
 // The widget's drawing: rows of gauges, the footer, the compact ring, the right-click menu and the
 // settings panel. ImGui only: no GLFW, GL or curl. The caller owns the ImGui context and frame;
-// draw() is called once per frame between ImGui::NewFrame() and ImGui::Render().
+// draw() is called once per frame between ImGui::NewFrame() and ImGui::Render(). The caller builds
+// the font atlas with ui::buildFonts(contentScale) (ui/fonts.h) and again when the scale changes;
+// the widget applies its own style from ViewModel::contentScale and Settings::opacity. It draws one
+// ImGui window at (0, 0) and expects the platform window to take the size it reports (Actions),
+// which includes an open right-click menu and, in compact mode, the rows shown while hovered.
 
 #include <memory>
 #include <optional>
@@ -57,7 +61,11 @@ struct Actions {
   bool removeKey = false;
   std::optional<core::Settings> applySettings;  ///< the draft, when Apply was pressed (or compact toggled)
   bool requestClipboardPaste = false;           ///< the paste button: the app fills the key field
-  /// Window drag on the background (not on a control), in screen pixels since last frame.
+  /// Window drag on the background (not on a control). The delta is how far the cursor is from the
+  /// point where it grabbed the window, in window pixels: moving the window by it each frame keeps
+  /// the grab point under the cursor (after such a move the next delta is about 0). While the
+  /// window manager has not applied a move yet, the same delta is reported again; a platform layer
+  /// that tracks the global cursor itself can use `dragging` as the signal and ignore the delta.
   bool dragging = false;
   float dragDeltaX = 0.0f;
   float dragDeltaY = 0.0f;
@@ -65,8 +73,20 @@ struct Actions {
   /// The size the window should have to fit what was drawn, in pixels.
   float contentWidth = 0.0f;
   float contentHeight = 0.0f;
-  /// Something is animating (a spinner, a transition): draw again soon rather than sleep.
+  /// Something is animating (a spinner, a transition) or the layout has not settled (the window's
+  /// size differs from contentWidth/Height): draw again soon rather than sleep.
   bool animating = false;
+};
+
+/// One piece of text or one control the widget drew in the last frame, with its rectangle in window
+/// pixels (ImGui's screen space); for tests and diagnostics. Never holds the key field's content.
+struct DrawnItem {
+  std::string text;
+  float minX = 0.0f;
+  float minY = 0.0f;
+  float maxX = 0.0f;
+  float maxY = 0.0f;
+  bool control = false;  ///< a button, checkbox, menu item or clickable line
 };
 
 class Widget {
@@ -84,6 +104,9 @@ class Widget {
   bool settingsOpen() const;
   /// Puts text into the key field (clipboard paste done by the app).
   void setKeyField(const std::string& text);
+
+  /// What the last draw() drew, in drawing order.
+  const std::vector<DrawnItem>& drawnItems() const;
 
  private:
   struct State;

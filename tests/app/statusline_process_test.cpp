@@ -199,7 +199,7 @@ TEST_CASE("without rate_limits the line shows the cached numbers") {
   CHECK(run.out.find("stale") == std::string::npos);
 }
 
-TEST_CASE("settings choose the segments and colour; a corrupt settings file is left alone") {
+TEST_CASE("settings choose the segments and colour, and a corrupt settings file is left alone") {
   Sandbox box;
   fs::create_directories(box.config());
   std::ofstream(box.config() / "settings.json")

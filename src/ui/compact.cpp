@@ -1,0 +1,74 @@
+// Compact mode: the session as a ring with its percent inside and the weekly window as a thin arc
+// around it. A small dot in the corner says the numbers are stale.
+
+#include "core/format.h"
+#include "gauges.h"
+#include "widget_state.h"
+
+namespace cut::ui::detail {
+
+namespace {
+
+constexpr float kBoxPx = 64.0f;
+constexpr float kSessionRadiusPx = 23.0f;
+constexpr float kSessionThicknessPx = 6.0f;
+constexpr float kWeeklyRadiusPx = 30.0f;
+constexpr float kWeeklyThicknessPx = 2.5f;
+
+const core::Limit* findLimit(const core::UsageSnapshot& snapshot, const char* id) {
+  return snapshot.usage ? snapshot.usage->find(id) : nullptr;
+}
+
+}  // namespace
+
+float compactBoxSize(const Frame& frame) { return px(frame, kBoxPx); }
+
+void drawCompact(Frame& frame) {
+  const float box = compactBoxSize(frame);
+  const bool dim = frame.stale;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 center(origin.x + box * 0.5f, origin.y + box * 0.5f);
+  ImDrawList* drawList = ImGui::GetWindowDrawList();
+  const core::Settings& settings = frame.view.settings;
+
+  const core::Limit* session = findLimit(frame.snapshot, "five_hour");
+  const core::Limit* weekly = findLimit(frame.snapshot, "seven_day");
+  std::string label = "\u2013";
+  ImU32 labelColor = toneColor(Tone::Muted, dim);
+  if (weekly != nullptr) {
+    const double percent = core::effectivePercent(*weekly, frame.view.now);
+    drawRing(drawList, frame.view.ring, center, px(frame, kWeeklyRadiusPx), px(frame, kWeeklyThicknessPx),
+             percent / 100.0, bandColor(bandFor(percent, settings), dim), trackColor(dim));
+  }
+  const double sessionPercent = session != nullptr ? core::effectivePercent(*session, frame.view.now) : 0.0;
+  const ImU32 sessionColor = bandColor(bandFor(sessionPercent, settings), dim);
+  drawRing(drawList, frame.view.ring, center, px(frame, kSessionRadiusPx), px(frame, kSessionThicknessPx),
+           sessionPercent / 100.0, sessionColor, trackColor(dim));
+  if (session != nullptr) {
+    label = core::formatPercent(sessionPercent);
+    labelColor = toneColor(Tone::Text, dim);
+  }
+
+  ImGui::PushFont(font(FontRole::Big));
+  const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+  drawList->AddText(ImVec2(center.x - size.x * 0.5f, center.y - size.y * 0.5f), labelColor, label.c_str());
+  ImGui::PopFont();
+
+  if (frame.snapshot.error || frame.stale) {
+    const bool severe = frame.snapshot.error && core::pausesPolling(frame.snapshot.error->kind);
+    const float r = px(frame, 4.0f);
+    drawList->AddCircleFilled(ImVec2(origin.x + box - r, origin.y + r), r,
+                              toneColor(severe ? Tone::Error : Tone::Warning), 12);
+  }
+  if (frame.snapshot.demo) {
+    ImGui::PushFont(font(FontRole::Small));
+    drawList->AddText(ImVec2(origin.x, origin.y + box - ImGui::GetFontSize()), toneColor(Tone::Accent),
+                      "DEMO");
+    ImGui::PopFont();
+  }
+
+  ImGui::Dummy(ImVec2(box, box));
+  frame.state.items.push_back(DrawnItem{label, origin.x, origin.y, origin.x + box, origin.y + box, false});
+}
+
+}  // namespace cut::ui::detail

@@ -1,0 +1,170 @@
+#include "footer.h"
+
+#include <algorithm>
+
+#include "core/format.h"
+#include "widget_state.h"
+
+namespace cut::ui {
+
+namespace {
+
+using core::ErrorKind;
+
+std::string retryText(const core::UsageSnapshot& snapshot, const core::Settings& settings,
+                      core::TimePoint now) {
+  if (snapshot.fetching) return "retrying now";
+  if (snapshot.paused) return "";
+  if (!snapshot.nextAttempt) return "retrying soon";
+  if (*snapshot.nextAttempt <= now) return "retrying now";
+  return "retrying at " + core::formatLocalTime(*snapshot.nextAttempt, now, settings.clock24h);
+}
+
+std::string withRetry(std::string text, const std::string& retry) {
+  return retry.empty() ? text : text + " \u2014 " + retry;
+}
+
+FooterLine errorLine(const core::FetchError& error, const core::UsageSnapshot& snapshot,
+                     const core::Settings& settings, core::TimePoint now) {
+  const std::string retry = retryText(snapshot, settings, now);
+  FooterLine line;
+  line.detail = error.message;
+  line.tone = Tone::Warning;
+  switch (error.kind) {
+    case ErrorKind::NoKey:
+      line.text = "No session key \u2014 click to add one";
+      line.click = FooterLine::Click::KeyEntry;
+      break;
+    case ErrorKind::InvalidKey:
+      line.text = "The saved key is not valid \u2014 click to enter a new one";
+      line.tone = Tone::Error;
+      line.click = FooterLine::Click::KeyEntry;
+      break;
+    case ErrorKind::AuthExpired:
+      line.text = "Key expired \u2014 click to enter a new one";
+      line.tone = Tone::Error;
+      line.click = FooterLine::Click::KeyEntry;
+      break;
+    case ErrorKind::Cloudflare:
+      line.text = withRetry("Cloudflare is challenging this network", retry) + ", your key is fine";
+      break;
+    case ErrorKind::OrgPermission:
+      line.text = "No access to this organization \u2014 click to pick another";
+      line.tone = Tone::Error;
+      line.click = FooterLine::Click::Settings;
+      break;
+    case ErrorKind::RateLimited: line.text = withRetry("claude.ai asked us to slow down", retry); break;
+    case ErrorKind::Server:
+      line.text = withRetry(
+          error.httpStatus > 0 ? "claude.ai is having trouble (HTTP " + std::to_string(error.httpStatus) + ")"
+                               : std::string("claude.ai is having trouble"),
+          retry);
+      break;
+    case ErrorKind::Network: line.text = withRetry("Offline", retry); break;
+    case ErrorKind::Timeout: line.text = withRetry("claude.ai is not answering", retry); break;
+    case ErrorKind::Tls:
+      line.text = withRetry("Secure connection failed (a proxy or captive portal?)", retry);
+      line.tone = Tone::Error;
+      break;
+    case ErrorKind::BadResponse: line.text = withRetry("Unexpected answer from claude.ai", retry); break;
+    case ErrorKind::TooLarge: line.text = withRetry("claude.ai sent far too much data", retry); break;
+  }
+  if (line.click == FooterLine::Click::None && !snapshot.fetching) line.click = FooterLine::Click::Refresh;
+  return line;
+}
+
+}  // namespace
+
+bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings, core::TimePoint now) {
+  if (snapshot.demo) return false;
+  if (snapshot.error) return true;
+  if (!snapshot.lastSuccess) return false;
+  const auto interval = std::chrono::seconds(std::max(settings.refreshIntervalSeconds, 30));
+  const auto limit = std::max<std::chrono::seconds>(interval * 3, std::chrono::minutes(5));
+  return now - *snapshot.lastSuccess > limit;
+}
+
+std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const core::Settings& settings,
+                                    bool hasKey, core::TimePoint now) {
+  std::vector<FooterLine> lines;
+  if (snapshot.demo) {
+    lines.push_back({"Sample data \u2014 no network is used", Tone::Accent, FooterLine::Click::None, ""});
+    return lines;
+  }
+  if (snapshot.error) {
+    lines.push_back(errorLine(*snapshot.error, snapshot, settings, now));
+  } else if (!hasKey && !snapshot.usage) {
+    lines.push_back(
+        {"No session key \u2014 click to add one", Tone::Warning, FooterLine::Click::KeyEntry, ""});
+  }
+  if (snapshot.lastSuccess) {
+    FooterLine age{core::formatAge(*snapshot.lastSuccess, now), Tone::Muted, FooterLine::Click::None, ""};
+    if (isStale(snapshot, settings, now) && !snapshot.error) {
+      age.tone = Tone::Warning;
+      age.text += snapshot.fetching ? " \u2014 refreshing" : " \u2014 click to refresh";
+      if (!snapshot.fetching) age.click = FooterLine::Click::Refresh;
+    } else if (snapshot.fetching) {
+      age.text += " \u00B7 refreshing";
+    }
+    if (snapshot.usage && !snapshot.usage->limits.empty() &&
+        snapshot.usage->limits.front().source == core::Source::ClaudeCode) {
+      age.text += " \u00B7 from Claude Code";
+    }
+    lines.push_back(std::move(age));
+  } else if (lines.empty()) {
+    lines.push_back({snapshot.fetching ? "Fetching usage\u2026" : "Waiting for the first update\u2026",
+                     Tone::Muted, FooterLine::Click::None, ""});
+  }
+  return lines;
+}
+
+namespace detail {
+
+void drawFooter(Frame& frame) {
+  auto lines = footerLines(frame.snapshot, frame.view.settings, frame.view.hasKey, frame.view.now);
+  if (frame.state.panelOpen) {
+    // The key entry is already open below: "no key" says nothing new there, and an expired key's
+    // line stays as information rather than a link.
+    const bool noKey = frame.snapshot.error && frame.snapshot.error->kind == core::ErrorKind::NoKey;
+    std::erase_if(lines, [&](const FooterLine& line) {
+      return line.click == FooterLine::Click::KeyEntry && (noKey || !frame.view.hasKey);
+    });
+    for (FooterLine& line : lines) {
+      if (line.click == FooterLine::Click::KeyEntry) line.click = FooterLine::Click::None;
+    }
+  }
+  ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const FooterLine& line = lines[i];
+    const ImU32 color = toneColor(line.tone);
+    ImGui::PushID(static_cast<int>(i));
+    bool clicked = false;
+    if (line.click == FooterLine::Click::None) {
+      textWrapped(frame, FontRole::Small, color, line.text);
+    } else {
+      clicked = linkText(frame, FontRole::Small, color, line.text, "##footer");
+    }
+    if (!line.detail.empty() && ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(px(frame, 260.0f));
+      ImGui::TextUnformatted(line.detail.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+    if (!clicked) continue;
+    switch (line.click) {
+      case FooterLine::Click::KeyEntry:
+        frame.state.panelOpen = true;
+        frame.state.focusKeyField = true;
+        break;
+      case FooterLine::Click::Settings: frame.state.panelOpen = true; break;
+      case FooterLine::Click::Refresh: frame.actions.refresh = true; break;
+      case FooterLine::Click::None: break;
+    }
+  }
+}
+
+}  // namespace detail
+
+}  // namespace cut::ui

@@ -1,0 +1,210 @@
+#include "ui/widget.h"
+
+#include <doctest/doctest.h>
+
+#include "core/format.h"
+#include "headless.h"
+#include "ui/theme.h"
+
+using namespace cut;
+using namespace cut::ui;
+using namespace cut::ui::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+core::UsageSnapshot withError(core::ErrorKind kind, int status = 0) {
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.error = core::FetchError{kind, "details for people", status, std::nullopt};
+  snapshot.lastSuccess = testNow() - 12min;
+  snapshot.nextAttempt = testNow() + 5min;
+  snapshot.paused = core::pausesPolling(kind);
+  return snapshot;
+}
+
+}  // namespace
+
+TEST_CASE("clicking the expired-key footer opens the key entry with the key field focused") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(withError(core::ErrorKind::AuthExpired, 401));
+  ui.frames(widget, view, 3);
+  REQUIRE(drew(widget, "Key expired \u2014 click to enter a new one"));
+  CHECK_FALSE(widget.settingsOpen());
+  ui.clickItem(widget, view, "Key expired \u2014 click to enter a new one");
+  CHECK(widget.settingsOpen());
+  ui.frames(widget, view, 2);
+  ui.type("sk-ant-sid01-TESTKEY_abc123xyz");
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(actions.testAndSaveKey.has_value());
+  CHECK(*actions.testAndSaveKey == "sk-ant-sid01-TESTKEY_abc123xyz");
+}
+
+TEST_CASE("with no key the widget opens on the key entry, and typing then Enter tests and saves") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot;
+  snapshot.error = core::FetchError{core::ErrorKind::NoKey, "No key yet", 0, std::nullopt};
+  snapshot.paused = true;
+  ViewModel view = viewOf(snapshot);
+  view.hasKey = false;
+  view.keyFileMode.clear();
+  ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK(widget.settingsOpen());
+  CHECK(drewContaining(widget, "sessionKey"));
+  CHECK(drewContaining(widget, "developer tools"));
+  CHECK(drew(widget, "Session key field"));
+  CHECK(drew(widget, "Test and save"));
+  CHECK_FALSE(drew(widget, "Apply"));  // first run: only the key
+  ui.type("sk-ant-sid01-TESTKEY_abc123xyz");
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(actions.testAndSaveKey.has_value());
+  CHECK(*actions.testAndSaveKey == "sk-ant-sid01-TESTKEY_abc123xyz");
+  // The field was cleared: Test and save has nothing to send, and the key was never recorded as
+  // drawn text.
+  ui.waitPastDoubleClick(widget, view);
+  const Actions again = ui.clickItem(widget, view, "Test and save");
+  CHECK_FALSE(again.testAndSaveKey.has_value());
+  CHECK_FALSE(drewContaining(widget, "TESTKEY"));
+}
+
+TEST_CASE("the key check's progress and result are shown inline") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openKeyEntry();
+  view.keyCheck.state = KeyCheck::State::Testing;
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Testing the key\u2026"));
+  view.keyCheck.state = KeyCheck::State::Failed;
+  view.keyCheck.message = "claude.ai did not accept this key (401). Copy a fresh sessionKey.";
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "claude.ai did not accept this key (401). Copy a fresh sessionKey."));
+  view.keyCheck.state = KeyCheck::State::Saved;
+  view.keyCheck.message = "Key saved.";
+  view.keyCheck.organizations = {{"org-1", "Acme Research", {}}, {"org-2", "Personal", {}}};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Key saved. Organizations: Acme Research, Personal"));
+}
+
+TEST_CASE("a pasted key goes into the field and Enter saves it; the paste button asks the app") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  widget.openKeyEntry();
+  ui.frames(widget, view, 2);
+  const Actions paste = ui.clickItem(widget, view, "Paste");
+  CHECK(paste.requestClipboardPaste);
+  widget.setKeyField("sessionKey=sk-ant-sid01-TESTKEY_abc123xyz");
+  ui.frames(widget, view, 2);
+  const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(actions.testAndSaveKey.has_value());
+  CHECK(*actions.testAndSaveKey == "sessionKey=sk-ant-sid01-TESTKEY_abc123xyz");
+}
+
+TEST_CASE("closing the panel clears a half-typed key") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  for (const bool byEscape : {false, true}) {
+    CAPTURE(byEscape);
+    widget.openKeyEntry();
+    ui.frames(widget, view, 3);
+    ui.type("sk-ant-sid01-TESTKEY_abc");
+    ui.frames(widget, view, 2);
+    if (byEscape) {
+      ui.pressKey(widget, view, kGlfwEscape);
+    } else {
+      ui.clickItem(widget, view, "Close");
+    }
+    CHECK_FALSE(widget.settingsOpen());
+    widget.openSettings();
+    ui.frames(widget, view, 3);
+    ui.waitPastDoubleClick(widget, view);
+    CHECK_FALSE(ui.clickItem(widget, view, "Test and save").testAndSaveKey.has_value());
+    ui.clickItem(widget, view, "Close");
+  }
+}
+
+TEST_CASE("settings panel: Apply is enabled only while the draft differs, and applies the draft") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  const Actions opened = ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK(opened.contentWidth == doctest::Approx(340.0f));
+  CHECK(drew(widget, "Stored in ~/.claude-session-key (mode 0600)"));
+  CHECK(drew(widget, "Apply"));
+  CHECK_FALSE(ui.clickItem(widget, view, "Apply").applySettings.has_value());
+  ui.waitPastDoubleClick(widget, view);
+
+  ui.clickItem(widget, view, "Look");
+  ui.clickItem(widget, view, "24-hour clock");
+  const Actions applied = ui.clickItem(widget, view, "Apply");
+  REQUIRE(applied.applySettings.has_value());
+  CHECK(applied.applySettings->clock24h == false);
+  core::Settings expected = view.settings;
+  expected.clock24h = false;
+  CHECK(*applied.applySettings == expected);
+
+  // Once the app has applied it, the draft equals the settings again: Apply does nothing.
+  view.settings = *applied.applySettings;
+  ui.frames(widget, view, 2);
+  ui.waitPastDoubleClick(widget, view);
+  CHECK_FALSE(ui.clickItem(widget, view, "Apply").applySettings.has_value());
+}
+
+TEST_CASE("settings panel lists rows to hide, and hidden rows are not drawn") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  ui.clickItem(widget, view, "Rows");
+  ui.clickItem(widget, view, "Weekly Opus");  // the checkbox
+  const Actions applied = ui.clickItem(widget, view, "Apply");
+  REQUIRE(applied.applySettings.has_value());
+  CHECK(applied.applySettings->hiddenRows == std::vector<std::string>{"seven_day_opus"});
+
+  Widget plain;
+  view.settings.hiddenRows = {"seven_day_opus", "extra_usage"};
+  ui.frames(plain, view, 2);
+  CHECK(drew(plain, "Session (5h)"));
+  CHECK_FALSE(drew(plain, "Weekly Opus"));
+  CHECK_FALSE(drew(plain, "91%"));
+  CHECK_FALSE(drew(plain, "\u20AC15.38 / \u20AC25.00"));
+}
+
+TEST_CASE("an organization picker appears when the key sees several organizations") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot = okSnapshot();
+  ViewModel single = viewOf(snapshot);
+  widget.openSettings();
+  ui.frames(widget, single, 2);
+  ui.clickItem(widget, single, "Behaviour");
+  CHECK(drew(widget, "Refresh every"));
+  CHECK_FALSE(drewContaining(widget, "Organization:"));
+  snapshot.organizations.push_back({"org-2", "Personal", {}});
+  ViewModel several = viewOf(snapshot);
+  ui.frames(widget, several, 2);
+  CHECK(drew(widget, "Organization: First listed"));
+  several.settings.organizationUuid = "org-2";
+  ui.frames(widget, several, 2);
+  CHECK(drew(widget, "Organization: Personal"));
+}
+
+TEST_CASE("removing the key asks for confirmation first") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  const Actions first = ui.clickItem(widget, view, "Remove key\u2026");
+  CHECK_FALSE(first.removeKey);
+  CHECK(drew(widget, "Delete the saved key file?"));
+  ui.waitPastDoubleClick(widget, view);
+  CHECK(ui.clickItem(widget, view, "Remove").removeKey);
+}
