@@ -12,9 +12,10 @@ runs="${N:-50}"
 program="$build/claude-usage-tracker"
 server="$build/tests/test_https_server"
 
-if [ ! -x "$program" ] || [ ! -x "$server" ]; then
+# `claude-usage-tracker` is the small front people run; it execs claude-usage-tracker-full for status.
+if [ ! -x "$program" ] || [ ! -x "$program-full" ] || [ ! -x "$server" ]; then
   cmake -S "$root" -B "$build" >/dev/null
-  cmake --build "$build" -j2 --target claude-usage-tracker test_https_server >/dev/null
+  cmake --build "$build" -j2 --target cut_front test_https_server >/dev/null
 fi
 [ -x /usr/bin/time ] || { echo "error: /usr/bin/time is missing (Debian package: time)" >&2; exit 1; }
 

@@ -8,26 +8,35 @@
 
 namespace cut::app {
 
-enum class Command { Widget, Status, SetKey, Statusline, InstallStatusline, UninstallStatusline, Help, Version };
+enum class Command {
+  Widget,
+  Status,
+  SetKey,
+  Statusline,
+  InstallStatusline,
+  UninstallStatusline,
+  Help,
+  Version
+};
 
 struct Options {
   Command command = Command::Widget;
-  std::filesystem::path keyFile;    ///< --key-file, default ~/.claude-session-key
-  std::filesystem::path configDir;  ///< --config-dir, default $XDG_CONFIG_HOME/claude-usage-tracker
-  std::filesystem::path stateDir;   ///< --state-dir, default $XDG_STATE_HOME/claude-usage-tracker
+  std::filesystem::path keyFile;              ///< --key-file, default ~/.claude-session-key
+  std::filesystem::path configDir;            ///< --config-dir, default $XDG_CONFIG_HOME/claude-usage-tracker
+  std::filesystem::path stateDir;             ///< --state-dir, default $XDG_STATE_HOME/claude-usage-tracker
   std::string apiBase = "https://claude.ai";  ///< --api-base; https:// only; never persisted
-  std::filesystem::path caFile;     ///< --ca-file: extra CA bundle to trust; never persisted
-  int timeoutSeconds = 30;          ///< --timeout: the whole request
+  std::filesystem::path caFile;               ///< --ca-file: extra CA bundle to trust; never persisted
+  int timeoutSeconds = 30;                    ///< --timeout: the whole request
 
   // status
   bool json = false;  ///< --json
   // set-key
   bool noVerify = false;  ///< --no-verify
   // widget
-  bool demo = false;                       ///< --demo: built-in sample data, no network
-  std::optional<int> frames;               ///< --frames N: render N frames, then exit
-  std::filesystem::path screenshot;        ///< --screenshot PATH: write the last frame as PNG
-  bool stats = false;                      ///< --stats: one line of counters on stderr at exit
+  bool demo = false;                 ///< --demo: built-in sample data, no network
+  std::optional<int> frames;         ///< --frames N: render N frames, then exit
+  std::filesystem::path screenshot;  ///< --screenshot PATH: write the last frame as PNG
+  bool stats = false;                ///< --stats: one line of counters on stderr at exit
 };
 
 struct ParseOutcome {

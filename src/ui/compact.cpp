@@ -49,9 +49,16 @@ void drawCompact(Frame& frame) {
     labelColor = toneColor(Tone::Text, dim);
   }
 
+  // In demo mode the percent moves up to make room for the DEMO mark inside the ring, where it
+  // cannot collide with the arcs.
+  ImGui::PushFont(font(FontRole::Small));
+  const ImVec2 demoSize = ImGui::CalcTextSize("DEMO");
+  ImGui::PopFont();
+  const float lift = frame.snapshot.demo ? demoSize.y * 0.5f : 0.0f;
   ImGui::PushFont(font(FontRole::Big));
   const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-  drawList->AddText(ImVec2(center.x - size.x * 0.5f, center.y - size.y * 0.5f), labelColor, label.c_str());
+  const float labelTop = center.y - size.y * 0.5f - lift;
+  drawList->AddText(ImVec2(center.x - size.x * 0.5f, labelTop), labelColor, label.c_str());
   ImGui::PopFont();
 
   if (frame.snapshot.error || frame.stale) {
@@ -62,8 +69,8 @@ void drawCompact(Frame& frame) {
   }
   if (frame.snapshot.demo) {
     ImGui::PushFont(font(FontRole::Small));
-    drawList->AddText(ImVec2(origin.x, origin.y + box - ImGui::GetFontSize()), toneColor(Tone::Accent),
-                      "DEMO");
+    drawList->AddText(ImVec2(center.x - demoSize.x * 0.5f, labelTop + size.y - px(frame, 2.0f)),
+                      toneColor(Tone::Accent), "DEMO");
     ImGui::PopFont();
   }
 

@@ -44,7 +44,8 @@ void CliSandbox::writeSettings(const std::string& content) const {
 ProcessResult CliSandbox::run(const std::vector<std::string>& args, const HttpsServer* server,
                               const std::string& input) const {
   ProcessSpec spec;
-  spec.argv = {programPath()};
+  // What people run: the front binary, which hands status and set-key to claude-usage-tracker-full.
+  spec.argv = {CUT_PROGRAM};
   // The command name must come first; the sandbox options follow it, then the test's own.
   std::size_t first = 0;
   if (!args.empty() && !args[0].starts_with("-")) spec.argv.push_back(args[first++]);

@@ -35,7 +35,7 @@ class CliSandbox {
   /// Writes settings.json with `content` (creating the config folder).
   void writeSettings(const std::string& content) const;
 
-  /// Runs `claude-usage-tracker <args...>` with --key-file, --config-dir and --state-dir in the
+  /// Runs `claude-usage-tracker <args...>` (the front binary people run) with --key-file, --config-dir and --state-dir in the
   /// sandbox, HOME and XDG_*_HOME pointing into it, and, when `server` is given, --api-base and
   /// --ca-file with the trusted test CA (placed before `args`, so a test's own --api-base wins).
   ProcessResult run(const std::vector<std::string>& args, const HttpsServer* server,

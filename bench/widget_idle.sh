@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# What the widget costs on this machine, under Xvfb with Mesa's software OpenGL (llvmpipe):
+#   - start to first frame: wall time of `--demo --frames 1` (start, first frame, exit), median of 5
+#   - idle: CPU seconds and frames in one idle minute with data (--demo), no input
+#   - resident memory (VmRSS, VmHWM) of the idle widget and of a bare GLFW + OpenGL 3.3 window
+# Usage: bench/widget_idle.sh [BUILD_DIR]   (default build/; needs claude-usage-tracker and
+#        bench/bench_bare_window built). Results go to stdout; bench/RESULTS.md keeps them.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+if [ -z "${DISPLAY:-}" ] || [ -z "${CUT_BENCH_INNER:-}" ]; then
+  CUT_BENCH_INNER=1 exec "$root/tests/gui/with_display.sh" -- "$0" "$build"
+fi
+
+bin="$build/claude-usage-tracker"
+bare="$build/bench/bench_bare_window"
+work=$(mktemp -d "${TMPDIR:-/tmp}/cut-bench.XXXXXX")
+pids=()
+trap 'for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+args=(--config-dir "$work/config" --state-dir "$work/state" --key-file "$work/key")
+ticks=$(getconf CLK_TCK)
+
+cpu_seconds_of() {  # utime + stime of a live process, from /proc
+  awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat"
+}
+mem_of() {  # "VmRSS VmHWM" in MB
+  awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.1f %.1f", r / 1024, h / 1024 }' "/proc/$1/status"
+}
+wait_window() {
+  for _ in $(seq 1 100); do
+    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "no window $1" >&2
+  exit 1
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "renderer: $(glxinfo -B 2>/dev/null | sed -n 's/^ *OpenGL renderer string: //p')"
+
+# Start to first frame.
+times=()
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  "$bin" "${args[@]}" --demo --frames 1 2>/dev/null
+  end=$(date +%s%N)
+  times+=($(((end - start) / 1000000)))
+done
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+echo "start to first frame (--demo --frames 1, wall, ms): median ${sorted[2]} (runs: ${times[*]})"
+
+# Idle minute: the frames of a run idling 60 s less those of a run that stops at once.
+idle_run() {
+  local idle=$1
+  "$bin" "${args[@]}" --demo --stats 2>"$work/stats" &
+  local pid=$!
+  pids+=("$pid")
+  wait_window '^Claude Usage Tracker$'
+  sleep 2
+  local cpu0 cpu1
+  cpu0=$(cpu_seconds_of "$pid")
+  sleep "$idle"
+  cpu1=$(cpu_seconds_of "$pid")
+  mem=$(mem_of "$pid")
+  kill -TERM "$pid"
+  wait "$pid"
+  frames=$(sed -n 's/^stats: frames=\([0-9]*\) .*/\1/p' "$work/stats")
+  idle_cpu=$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.3f", b - a }')
+}
+idle_run 0
+base_frames=$frames
+idle_run 60
+echo "idle minute (--demo, no input): cpu_seconds=$idle_cpu frames=$((frames - base_frames))"
+echo "  last stats line: $(grep '^stats:' "$work/stats")"
+read -r rss hwm <<<"$mem"
+echo "widget memory (idle): VmRSS ${rss} MB, VmHWM ${hwm} MB"
+
+# The bare window.
+"$bare" >"$work/bare.out" &
+bare_pid=$!
+pids+=("$bare_pid")
+for _ in $(seq 1 100); do grep -q ready "$work/bare.out" 2>/dev/null && break; sleep 0.1; done
+sleep 2
+read -r bare_rss bare_hwm <<<"$(mem_of "$bare_pid")"
+kill -TERM "$bare_pid"
+wait "$bare_pid" || true
+echo "bare GLFW + OpenGL 3.3 window: VmRSS ${bare_rss} MB, VmHWM ${bare_hwm} MB"
+awk -v a="$rss" -v b="$bare_rss" 'BEGIN { printf "difference (widget - bare), VmRSS: %.1f MB\n", a - b }'

@@ -1,0 +1,80 @@
+// `install-statusline` / `uninstall-statusline`: point Claude Code's status line at this binary,
+// or put back what the user had. Only the settings entry is installed: no script, no copy of the
+// key, nothing else in Claude Code's folder.
+
+#include <unistd.h>
+#include <climits>
+#include <cstdio>
+
+#include "app/commands.h"
+#include "core/claude_code_settings.h"
+
+namespace cut::app {
+namespace {
+
+std::filesystem::path ownBinary() {
+  char path[PATH_MAX];
+  const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
+  if (n <= 0) return {};
+  std::filesystem::path self(std::string(path, static_cast<std::size_t>(n)));
+  // Run from the full program (the widget's button), point Claude Code at the fast front binary
+  // beside it (see launcher_main.cpp).
+  constexpr std::string_view kFullSuffix = "-full";
+  if (const std::string name = self.filename().string(); name.ends_with(kFullSuffix)) {
+    auto front = self.parent_path() / name.substr(0, name.size() - kFullSuffix.size());
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(front, ec)) return front;
+  }
+  return self;
+}
+
+}  // namespace
+
+int runInstallStatusline(const Options& options) {
+  const auto binary = ownBinary();
+  if (binary.empty()) {
+    std::fprintf(stderr, "claude-usage-tracker: cannot find the path of this program (/proc/self/exe)\n");
+    return 1;
+  }
+  const auto result = core::installStatusline(core::claudeConfigDir(), options.stateDir,
+                                              core::statuslineCommand(binary), core::Clock::now());
+  if (!result) {
+    std::fprintf(stderr, "claude-usage-tracker: %s\n", result.error().message.c_str());
+    return 1;
+  }
+  const auto& change = result.value();
+  if (!change.changed) {
+    std::printf("Claude Code already uses this status line (%s); nothing changed.\n",
+                change.settingsFile.c_str());
+    return 0;
+  }
+  std::printf("Claude Code's status line now runs %s (in %s).\n", core::statuslineCommand(binary).c_str(),
+              change.settingsFile.c_str());
+  if (!change.backup.empty()) std::printf("The previous file was saved as %s.\n", change.backup.c_str());
+  if (change.previous)
+    std::printf("Your earlier status line was remembered; uninstall-statusline puts it back.\n");
+  return 0;
+}
+
+int runUninstallStatusline(const Options& options) {
+  const auto result =
+      core::uninstallStatusline(core::claudeConfigDir(), options.stateDir, core::Clock::now());
+  if (!result) {
+    std::fprintf(stderr, "claude-usage-tracker: %s\n", result.error().message.c_str());
+    return 1;
+  }
+  const auto& change = result.value();
+  if (!change.changed) {
+    std::printf("Claude Code does not use this program's status line (%s); nothing changed.\n",
+                change.settingsFile.c_str());
+    return 0;
+  }
+  if (change.previous)
+    std::printf("Your earlier status line is back in %s.\n", change.settingsFile.c_str());
+  else
+    std::printf("The status line was removed from %s.\n", change.settingsFile.c_str());
+  if (!change.backup.empty()) std::printf("The previous file was saved as %s.\n", change.backup.c_str());
+  return 0;
+}
+
+}  // namespace cut::app

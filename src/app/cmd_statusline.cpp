@@ -1,0 +1,134 @@
+// `claude-usage-tracker statusline`: Claude Code's status line. Runs after every assistant message,
+// so it reads a few small files, never the network, prints exactly one line and exits 0 whatever
+// happens. Nothing it does may write to the config folder or print to stderr.
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/commands.h"
+#include "app/statusline_refresh.h"
+#include "core/git_branch.h"
+#include "core/settings.h"
+#include "core/statusline_input.h"
+#include "core/statusline_render.h"
+#include "core/usage_cache.h"
+
+namespace cut::app {
+namespace {
+
+// What Claude Code sends is a few KiB; the cap keeps a runaway producer from costing memory.
+std::string readStdin() {
+  std::string text;
+  if (::isatty(STDIN_FILENO)) return text;
+  char buffer[16384];
+  while (text.size() < core::kMaxStatuslineInputBytes) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  if (text.size() > core::kMaxStatuslineInputBytes) text.resize(core::kMaxStatuslineInputBytes);
+  return text;
+}
+
+// loadSettings sets a corrupt file aside (a write); the status line must not write to the config
+// folder, so it only loads a file that is already a valid JSON object and otherwise uses defaults.
+core::Settings readSettingsWithoutWriting(const std::filesystem::path& configDir) {
+  constexpr std::size_t kMaxSettingsBytes = 256 * 1024;
+  const auto text = core::readFile(core::settingsPath(configDir), kMaxSettingsBytes);
+  if (!text) return {};
+  const auto root = nlohmann::json::parse(text.value(), nullptr, false);
+  if (!root.is_object()) return {};
+  return core::loadSettings(configDir).settings;  // warnings are not shown in a status line
+}
+
+bool fileExists(const std::filesystem::path& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+bool hasSegment(const core::StatuslineSettings& layout, std::string_view name) {
+  for (const std::string& segment : layout.segments)
+    if (segment == name) return true;
+  return false;
+}
+
+// Claude Code calls us several times a second with the same numbers: rewriting the cache only
+// when a reading changed, or the stored one is a minute old, keeps the common path read-only.
+bool cacheNeedsWrite(const std::optional<core::CachedUsage>& cache, const core::StatuslineInput& input,
+                     core::TimePoint now) {
+  if (!cache) return true;
+  for (const core::Limit& reading : input.rateLimits) {
+    const core::Limit* stored = cache->usage.find(reading.id);
+    if (stored == nullptr || stored->observedAt > now) return true;
+    if (stored->observedAt >= reading.observedAt) continue;
+    if (stored->usedPercent != reading.usedPercent || stored->resetsAt != reading.resetsAt) return true;
+    if (now - stored->observedAt > std::chrono::seconds(60)) return true;
+  }
+  return false;
+}
+
+bool needsRefresh(const std::optional<core::CachedUsage>& cache, core::TimePoint now) {
+  const auto newest = cache ? cache->newestFrom(core::Source::ClaudeAi) : std::nullopt;
+  return !newest || now - *newest > core::kCacheFreshFor;
+}
+
+std::string currentDirectory() {
+  char path[PATH_MAX];
+  return ::getcwd(path, sizeof path) != nullptr ? std::string(path) : std::string();
+}
+
+std::string statusline(const Options& options) {
+  const auto now = core::Clock::now();
+  const std::string text = readStdin();
+  const core::Settings settings = readSettingsWithoutWriting(options.configDir);
+
+  core::StatuslineView view;
+  view.input = core::parseStatuslineInput(text, now);
+  if (view.input.currentDir.empty()) view.input.currentDir = currentDirectory();
+  view.cache = core::readCache(options.stateDir);
+
+  if (!view.input.rateLimits.empty() && cacheNeedsWrite(view.cache, view.input, now)) {
+    const core::Usage fresh{.limits = view.input.rateLimits};
+    // A short wait: a busy lock costs this one write, never the line.
+    (void)core::recordUsage(options.stateDir, fresh, "", now, std::chrono::milliseconds(50));
+  }
+  if (needsRefresh(view.cache, now) && fileExists(options.keyFile)) {
+    const auto started = startBackgroundRefresh(options);
+    view.refreshing = started == RefreshStart::Started || started == RefreshStart::AlreadyRunning;
+  }
+  if (hasSegment(settings.statusline, "branch")) view.branch = core::gitBranch(view.input.currentDir);
+
+  core::StatuslineStyle style;
+  style.layout = settings.statusline;
+  style.amberPercent = settings.amberPercent;
+  style.redPercent = settings.redPercent;
+  style.color = core::statuslineUsesColor(settings.statusline.colorMode, std::getenv("NO_COLOR"));
+  return core::renderStatusline(view, style, now);
+}
+
+}  // namespace
+
+int runStatusline(const Options& options) {
+  std::string line;
+  try {
+    line = statusline(options);
+  } catch (const std::exception&) {
+    line.clear();
+  }
+  // An empty line would blank Claude Code's status line; say at least who we are.
+  if (line.empty()) line = "claude-usage-tracker";
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stdout);
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace cut::app

@@ -1,0 +1,46 @@
+// The `claude-usage-tracker` people and Claude Code run. Claude Code starts the status line after
+// every message, and merely loading libcurl with its dependencies (TLS, Kerberos, LDAP, ...) costs
+// over ten milliseconds before main() runs. So this front binary links only the core: it runs the
+// status-line commands itself and hands every other command, unchanged, to
+// `claude-usage-tracker-full` next to it through execv (same process id, stdin, stdout, exit code).
+
+#include <unistd.h>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/cli.h"
+#include "app/commands.h"
+
+namespace {
+
+std::string fullProgram() {
+  char path[PATH_MAX];
+  const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
+  if (n <= 0) return {};
+  std::string self(path, static_cast<std::size_t>(n));
+  return self + "-full";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using cut::app::Command;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto parsed = cut::app::parseCommandLine(args);
+  if (parsed.options) {
+    switch (parsed.options->command) {
+      case Command::Statusline: return cut::app::runStatusline(*parsed.options);
+      case Command::InstallStatusline: return cut::app::runInstallStatusline(*parsed.options);
+      case Command::UninstallStatusline: return cut::app::runUninstallStatusline(*parsed.options);
+      default: break;
+    }
+  }
+  const std::string full = fullProgram();
+  if (!full.empty()) ::execv(full.c_str(), argv);
+  std::fprintf(stderr, "claude-usage-tracker: cannot start %s: %s\n", full.c_str(), std::strerror(errno));
+  return 1;
+}

@@ -1,0 +1,171 @@
+#include "app/usage_service.h"
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <cstdio>
+#include <utility>
+
+#include "app/fetch_stack.h"
+#include "core/demo.h"
+#include "core/key_file.h"
+#include "net/poller.h"
+
+namespace cut::app {
+// The poller's transport and client, built like every other command's (fetch_stack.h).
+struct UsageService::Network {
+  FetchStack poll;
+  std::unique_ptr<net::Poller> poller;
+
+  std::mutex testMutex;  ///< guards test, which stop() cancels from the main thread
+  std::shared_ptr<FetchStack> test;
+  std::atomic<bool> stopping{false};
+
+  explicit Network(const Options& options) : poll(options) {}
+};
+
+UsageService::UsageService(const Options& options, const core::Settings& settings, core::SnapshotStore& store,
+                           std::function<void()> wake)
+    : m_options(options), m_store(store), m_wake(std::move(wake)) {
+  if (m_options.demo) return;
+  m_net = std::make_unique<Network>(m_options);
+  net::PollerOptions poll;
+  poll.fetch = [net = m_net.get()](const std::string& key, const std::string& org, core::TimePoint now) {
+    return net->poll.client.fetch(key, org, now);
+  };
+  poll.cancel = [net = m_net.get()] { net->poll.transport.cancel(); };
+  poll.keySource = [path = m_options.keyFile]() -> core::Result<std::string, core::FetchError> {
+    auto loaded = core::readKeyFile(path);
+    if (!loaded) {
+      const auto kind = loaded.error().noKey ? core::ErrorKind::NoKey : core::ErrorKind::InvalidKey;
+      return core::fail(core::FetchError{.kind = kind, .message = loaded.error().message});
+    }
+    return std::move(loaded.value().key);
+  };
+  poll.wake = m_wake;
+  poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);
+  poll.organizationUuid = settings.organizationUuid;
+  m_net->poller = std::make_unique<net::Poller>(std::move(poll), m_store);
+  refreshKeyState();
+}
+
+UsageService::~UsageService() { stop(); }
+
+void UsageService::start() {
+  if (!m_net) {
+    m_store.publish(core::makeDemoSnapshot(core::Clock::now()));
+    return;
+  }
+  m_net->poller->start();
+}
+
+void UsageService::stop() {
+  if (!m_net) return;
+  m_net->stopping = true;
+  {
+    std::lock_guard lock(m_net->testMutex);
+    if (m_net->test) m_net->test->transport.cancel();
+  }
+  m_net->poller->stop();
+  if (m_keyTest.joinable()) m_keyTest.join();
+}
+
+void UsageService::refreshNow() {
+  if (m_net) m_net->poller->refreshNow();
+}
+
+void UsageService::applySettings(const core::Settings& previous, const core::Settings& next) {
+  if (!m_net) return;
+  if (next.refreshIntervalSeconds != previous.refreshIntervalSeconds) {
+    m_net->poller->setInterval(std::chrono::seconds(next.refreshIntervalSeconds));
+  }
+  if (next.organizationUuid != previous.organizationUuid)
+    m_net->poller->setOrganization(next.organizationUuid);
+}
+
+void UsageService::testAndSaveKey(std::string pasted) {
+  if (!m_net) {
+    setKeyCheck({.state = ui::KeyCheck::State::Failed,
+                 .message = "This is the demo. Start the widget without --demo to add your key."});
+    return;
+  }
+  if (keyCheck().state == ui::KeyCheck::State::Testing) return;
+  if (m_keyTest.joinable()) m_keyTest.join();  // the previous test has finished
+  setKeyCheck({.state = ui::KeyCheck::State::Testing, .message = "Checking the key with claude.ai…"});
+  m_keyTest = std::thread([this, pasted = std::move(pasted)] {
+    ui::KeyCheck result{.state = ui::KeyCheck::State::Failed};
+    auto key = core::normalizeKey(pasted);
+    if (!key) {
+      result.message = key.error().message;
+    } else {
+      // Its own transport and client: the poller's are in use on the poller thread.
+      auto stack = std::make_shared<FetchStack>(m_options);
+      {
+        std::lock_guard lock(m_net->testMutex);
+        m_net->test = stack;
+        if (m_net->stopping) stack->transport.cancel();
+      }
+      auto organizations = stack->client.listOrganizations(key.value());
+      if (!organizations) {
+        // A failed test never touches the key file that is already there.
+        result.message = organizations.error().message;
+      } else if (auto written = core::writeKeyFile(m_options.keyFile, key.value()); !written) {
+        result.message = written.error().message;
+      } else {
+        result.state = ui::KeyCheck::State::Saved;
+        result.organizations = std::move(organizations.value());
+        result.message = "Saved. Found " + std::to_string(result.organizations.size()) +
+                         (result.organizations.size() == 1 ? " organization." : " organizations.");
+      }
+      std::lock_guard lock(m_net->testMutex);
+      m_net->test.reset();
+    }
+    const bool saved = result.state == ui::KeyCheck::State::Saved;
+    setKeyCheck(std::move(result));
+    refreshKeyState();
+    if (saved) m_net->poller->keyChanged();
+    if (m_wake) m_wake();
+  });
+}
+
+void UsageService::removeKey() {
+  if (!m_net) return;
+  auto removed = core::removeKeyFile(m_options.keyFile);
+  setKeyCheck({.state = removed ? ui::KeyCheck::State::Idle : ui::KeyCheck::State::Failed,
+               .message = removed ? "Key removed." : removed.error().message});
+  refreshKeyState();
+  m_net->poller->keyChanged();
+}
+
+ui::KeyCheck UsageService::keyCheck() const {
+  std::lock_guard lock(m_mutex);
+  return m_keyCheck;
+}
+
+bool UsageService::hasKey() const {
+  std::lock_guard lock(m_mutex);
+  return m_hasKey;
+}
+
+std::string UsageService::keyFileMode() const {
+  std::lock_guard lock(m_mutex);
+  return m_keyFileMode;
+}
+
+void UsageService::setKeyCheck(ui::KeyCheck check) {
+  std::lock_guard lock(m_mutex);
+  m_keyCheck = std::move(check);
+}
+
+void UsageService::refreshKeyState() {
+  struct stat info {};
+  const bool exists =
+      ::stat(m_options.keyFile.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0;
+  char mode[8] = {};
+  if (exists) std::snprintf(mode, sizeof(mode), "%04o", static_cast<unsigned>(info.st_mode & 07777));
+  std::lock_guard lock(m_mutex);
+  m_hasKey = exists;
+  m_keyFileMode = exists ? mode : "";
+}
+
+}  // namespace cut::app

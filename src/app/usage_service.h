@@ -1,0 +1,69 @@
+#pragma once
+// The widget's link to claude.ai and the key file: the poller, and "Test and save" of a new key on a
+// background thread. Everything here is called from the main thread; the poller and the key test run
+// on their own threads and report through the SnapshotStore, keyCheck() and the wake callback.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "app/cli.h"
+#include "core/settings.h"
+#include "core/snapshot.h"
+#include "ui/widget.h"
+
+namespace cut::app {
+
+class UsageService {
+ public:
+  /// `wake` is called from other threads after anything changed (the app passes postEmptyEvent).
+  /// In demo mode nothing touches the network or the key file: the store gets the demo snapshot.
+  UsageService(const Options& options, const core::Settings& settings, core::SnapshotStore& store,
+               std::function<void()> wake);
+  /// Stops the poller and the key test without waiting on a hanging server.
+  ~UsageService();
+  UsageService(const UsageService&) = delete;
+  UsageService& operator=(const UsageService&) = delete;
+
+  /// Starts polling (or publishes the demo snapshot).
+  void start();
+  void stop();
+
+  void refreshNow();
+  /// Carries a changed refresh interval or organization to the poller.
+  void applySettings(const core::Settings& previous, const core::Settings& next);
+
+  /// Normalizes the pasted text, lists organizations with it, and only when that works writes the
+  /// key file (0600, atomic). Runs on a background thread; a test already running is not doubled.
+  void testAndSaveKey(std::string pasted);
+  /// Deletes the key file; the poller pauses with no_key.
+  void removeKey();
+
+  ui::KeyCheck keyCheck() const;
+  bool hasKey() const;
+  /// "0600", or empty when there is no key file.
+  std::string keyFileMode() const;
+  const std::filesystem::path& keyFilePath() const { return m_options.keyFile; }
+
+ private:
+  struct Network;
+  void setKeyCheck(ui::KeyCheck check);
+  void refreshKeyState();
+
+  Options m_options;
+  core::SnapshotStore& m_store;
+  std::function<void()> m_wake;
+  std::unique_ptr<Network> m_net;  ///< null in demo mode
+
+  mutable std::mutex m_mutex;  ///< guards the three below (the key test thread writes them)
+  ui::KeyCheck m_keyCheck;
+  bool m_hasKey = false;
+  std::string m_keyFileMode;
+
+  std::thread m_keyTest;
+};
+
+}  // namespace cut::app

@@ -1,0 +1,139 @@
+// The widget: window, ImGui, the poller and the loop, started and stopped in a fixed order.
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/commands.h"
+#include "app/usage_service.h"
+#include "app/widget_loop.h"
+#include "core/settings.h"
+#include "core/snapshot.h"
+#include "platform/imgui_layer.h"
+#include "platform/ring_renderer.h"
+#include "platform/signals.h"
+#include "platform/single_instance.h"
+#include "platform/window.h"
+#include "ui/fonts.h"
+
+namespace cut::app {
+namespace {
+
+double cpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+bool shadersDisabled() {
+  const char* value = std::getenv("CUT_NO_SHADERS");
+  return value && *value && std::string(value) != "0";
+}
+
+}  // namespace
+
+int runWidget(const Options& options) {
+  const auto started = std::chrono::steady_clock::now();
+
+  // A second launch needs no display: it asks the first to come forward and leaves. A --frames run
+  // renders once and exits (screenshots, tests), so it is not an instance and may run beside one.
+  std::atomic<bool> activateRequested{false};
+  std::optional<platform::SingleInstance> instance;
+  if (!options.frames) {
+    instance.emplace(options.stateDir, [&activateRequested] {
+      activateRequested = true;
+      platform::postEmptyEvent();
+    });
+    if (instance->outcome() == platform::SingleInstance::Outcome::AlreadyRunning) {
+      std::printf("claude-usage-tracker is already running; it has been brought to the front.\n");
+      return 0;
+    }
+    if (instance->outcome() == platform::SingleInstance::Outcome::Error) {
+      std::fprintf(stderr, "claude-usage-tracker: %s (continuing without the one-instance check)\n",
+                   instance->error().c_str());
+    }
+  }
+
+  std::string error;
+  if (!platform::initGlfw(error)) {
+    std::fprintf(stderr,
+                 "claude-usage-tracker: cannot open a window (%s).\n"
+                 "Is there a graphical session? Without one, `claude-usage-tracker status` prints the same "
+                 "numbers in the terminal.\n",
+                 error.c_str());
+    return 1;
+  }
+
+  // From here on SIGTERM and SIGINT end the loop like Quit (the handlers wake it through GLFW).
+  auto termination = std::make_unique<platform::TerminationWatcher>([] { platform::postEmptyEvent(); });
+
+  core::SettingsLoad loaded = core::loadSettings(options.configDir);
+  for (const std::string& warning : loaded.warnings)
+    std::fprintf(stderr, "claude-usage-tracker: %s\n", warning.c_str());
+  core::Settings settings = std::move(loaded.settings);
+
+  int code = 0;
+  LoopCounters counters;
+  {
+    auto window = platform::Window::create({.alwaysOnTop = settings.alwaysOnTop}, error);
+    if (!window) {
+      std::fprintf(stderr, "claude-usage-tracker: %s\n", error.c_str());
+      termination.reset();
+      platform::terminateGlfw();
+      return 1;
+    }
+    platform::ImGuiLayer imgui(
+        *window, [](float scale) { ui::buildFonts(scale); }, window->contentScale());
+
+    std::unique_ptr<platform::GlRingRenderer> ring;
+    if (!shadersDisabled()) {
+      ring = platform::GlRingRenderer::create(error);
+      if (!ring)
+        std::fprintf(stderr, "claude-usage-tracker: ring shader unavailable, drawing arcs instead: %s\n",
+                     error.c_str());
+    }
+
+    core::SnapshotStore store;
+    UsageService service(options, settings, store, [] { platform::postEmptyEvent(); });
+    service.start();
+
+    WidgetLoop loop(options, settings,
+                    {.window = *window,
+                     .imgui = imgui,
+                     .ring = ring.get(),
+                     .service = service,
+                     .store = store,
+                     .termination = *termination,
+                     .activateRequested = activateRequested});
+    code = loop.run();
+    counters = loop.counters();
+
+    // Shutdown order: the poller and key test first (they wake the loop), then GL objects while the
+    // context still exists, then the window.
+    service.stop();
+    if (auto saved = core::saveSettings(options.configDir, settings); !saved) {
+      std::fprintf(stderr, "claude-usage-tracker: %s\n", saved.error().message.c_str());
+    }
+    ring.reset();
+  }
+  termination.reset();
+  platform::terminateGlfw();
+
+  if (options.stats) {
+    const double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fprintf(stderr, "stats: frames=%llu wakeups=%llu cpu_seconds=%.3f uptime_seconds=%.1f\n",
+                 static_cast<unsigned long long>(counters.frames),
+                 static_cast<unsigned long long>(counters.wakeups), cpuSeconds(), uptime);
+  }
+  return code;
+}
+
+}  // namespace cut::app

@@ -1,0 +1,92 @@
+#pragma once
+// The widget's main loop: draws a frame only when something that can change a pixel happened, and
+// otherwise sleeps in glfwWaitEventsTimeout until input, a new snapshot, the next minute of the
+// countdowns, or a running animation. Main thread only.
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/cli.h"
+#include "core/placement.h"
+#include "core/settings.h"
+#include "core/snapshot.h"
+#include "ui/widget.h"
+
+namespace cut::platform {
+class Window;
+class ImGuiLayer;
+class GlRingRenderer;
+class TerminationWatcher;
+}  // namespace cut::platform
+
+namespace cut::app {
+
+class UsageService;
+
+struct LoopCounters {
+  std::uint64_t frames = 0;
+  std::uint64_t wakeups = 0;  ///< returns from the event wait
+};
+
+struct LoopParts {
+  platform::Window& window;
+  platform::ImGuiLayer& imgui;
+  platform::GlRingRenderer* ring;  ///< null: the UI draws ImDrawList arcs
+  UsageService& service;
+  core::SnapshotStore& store;
+  const platform::TerminationWatcher& termination;
+  std::atomic<bool>& activateRequested;  ///< set by a second launch
+};
+
+class WidgetLoop {
+ public:
+  WidgetLoop(const Options& options, core::Settings& settings, LoopParts parts);
+
+  /// Runs until Quit, a close request, SIGTERM/SIGINT, or (with --frames) the last frame. Returns
+  /// the exit code: 0, or 1 when a requested screenshot could not be written.
+  int run();
+  const LoopCounters& counters() const { return m_counters; }
+
+ private:
+  /// Draws one frame; with `capture`, writes it to --screenshot first. False when that failed.
+  bool drawFrame(bool capture);
+  void handle(const ui::Actions& actions);
+  void fitToContent(const ui::Actions& actions);
+  void drag(const ui::Actions& actions);
+  void snapAfterDrag();
+  void placeWindow();
+  void saveSettings();
+  /// With CUT_TEST_ITEMS_FILE set: the drawn labels and controls with their screen rectangles.
+  void writeDrawnItems() const;
+  bool firstFetchSettled() const;
+  double secondsToNextMinute() const;
+  ui::ViewModel viewModel() const;
+
+  const Options& m_options;
+  core::Settings& m_settings;
+  LoopParts m_parts;
+  ui::Widget m_widget;
+  LoopCounters m_counters;
+
+  bool m_quit = false;
+  bool m_dirty = true;
+  int m_settleFrames = 0;  ///< frames still owed after input (ImGui sees a release one frame later)
+  bool m_animating = false;
+  bool m_resized = false;  ///< the last frame changed the window size: its pixels are not final
+  std::uint64_t m_drawnGeneration = 0;
+  std::int64_t m_drawnMinute = 0;
+  ui::KeyCheck::State m_drawnKeyState = ui::KeyCheck::State::Idle;
+  std::string m_drawnKeyMessage;
+  float m_scale = 1.0f;
+  std::string m_itemsFile;  ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
+
+  // Dragging: the grab point in window pixels and where the window was last asked to go.
+  bool m_dragging = false;
+  int m_grabX = 0;
+  int m_grabY = 0;
+  std::optional<core::Point> m_requestedPosition;
+};
+
+}  // namespace cut::app
