@@ -1,30 +1,16 @@
 // claude-usage-tracker: the widget, and the commands that share its core.
-#include <sys/prctl.h>
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/process_hardening.h"
 #include "net/curl_transport.h"
-
-namespace {
-
-/// The key lives in this process's memory: no core file, and no ptrace by other processes of the
-/// same user, so it cannot leak through a crash dump.
-void disableCoreDumps() {
-  const rlimit none{0, 0};
-  setrlimit(RLIMIT_CORE, &none);
-  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using cut::app::Command;
-  disableCoreDumps();
+  cut::app::disableCoreDumps();
   const std::vector<std::string> args(argv + 1, argv + argc);
   const auto parsed = cut::app::parseCommandLine(args);
   if (!parsed.options) {

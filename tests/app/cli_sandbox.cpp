@@ -30,7 +30,9 @@ void writeExactly(const std::string& path, const std::string& content, mode_t mo
 
 }  // namespace
 
-CliSandbox::CliSandbox() = default;
+// What people run by default: the front binary, which hands status and set-key to
+// claude-usage-tracker-fetch.
+CliSandbox::CliSandbox() : m_program(CUT_PROGRAM) {}
 
 void CliSandbox::writeKeyFile(const std::string& content, mode_t mode) const {
   writeExactly(keyFile(), content, mode);
@@ -44,8 +46,7 @@ void CliSandbox::writeSettings(const std::string& content) const {
 ProcessResult CliSandbox::run(const std::vector<std::string>& args, const HttpsServer* server,
                               const std::string& input) const {
   ProcessSpec spec;
-  // What people run: the front binary, which hands status and set-key to claude-usage-tracker-full.
-  spec.argv = {CUT_PROGRAM};
+  spec.argv = {m_program};
   // The command name must come first; the sandbox options follow it, then the test's own.
   std::size_t first = 0;
   if (!args.empty() && !args[0].starts_with("-")) spec.argv.push_back(args[first++]);

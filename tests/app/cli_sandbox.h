@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "net/https_server.h"
@@ -35,11 +36,15 @@ class CliSandbox {
   /// Writes settings.json with `content` (creating the config folder).
   void writeSettings(const std::string& content) const;
 
-  /// Runs `claude-usage-tracker <args...>` (the front binary people run) with --key-file, --config-dir and --state-dir in the
-  /// sandbox, HOME and XDG_*_HOME pointing into it, and, when `server` is given, --api-base and
+  /// Runs `claude-usage-tracker <args...>` (the front binary people run) with --key-file, --config-dir and
+  /// --state-dir in the sandbox, HOME and XDG_*_HOME pointing into it, and, when `server` is given,
+  /// --api-base and
   /// --ca-file with the trusted test CA (placed before `args`, so a test's own --api-base wins).
   ProcessResult run(const std::vector<std::string>& args, const HttpsServer* server,
                     const std::string& input = "") const;
+
+  /// Runs `program` instead of the front binary from now on (e.g. CUT_FULL_PROGRAM).
+  void setProgram(std::string program) { m_program = std::move(program); }
 
   /// Every regular file under the sandbox (recursively), as absolute paths.
   std::vector<std::string> files() const;
@@ -52,6 +57,7 @@ class CliSandbox {
 
  private:
   TempDir m_dir;
+  std::string m_program;
 };
 
 /// Mode bits (permissions only) of `path`, not following a symlink; -1 when it does not exist.

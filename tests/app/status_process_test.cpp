@@ -215,6 +215,13 @@ TEST_CASE("status remembers the organization in settings.json but never the api 
   CHECK(test::fileMode(h.sandbox.settingsFile()) == 0600);
 }
 
+TEST_CASE("claude-usage-tracker-full runs status too when called directly") {
+  Healthy h("ok");
+  h.sandbox.setProgram(CUT_FULL_PROGRAM);
+  const json doc = successJson(h.sandbox, h.server);
+  CHECK(idsOf(doc) == std::vector<std::string>{"five_hour", "seven_day", "seven_day_opus"});
+}
+
 TEST_CASE("status fetches the remembered organization when it is still listed") {
   Healthy h("ok");
   h.sandbox.writeSettings(std::string(R"({"organization_uuid": ")") + test::kSecondOrgUuid +
