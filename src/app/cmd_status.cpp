@@ -10,6 +10,7 @@
 #include "core/format.h"
 #include "core/key_file.h"
 #include "core/settings.h"
+#include "core/usage_cache.h"
 #include "core/usage_parser.h"
 
 namespace cut::app {
@@ -134,6 +135,12 @@ int runStatus(const Options& options) {
     if (auto saved = core::saveSettings(options.configDir, updated); !saved) {
       std::fprintf(stderr, "warning: %s\n", saved.error().message.c_str());
     }
+  }
+
+  // Share the numbers with the status line and the widget through the usage cache.
+  if (auto recorded = core::recordUsage(options.stateDir, outcome->usage, outcome->organization.name, now);
+      !recorded) {
+    std::fprintf(stderr, "warning: %s\n", recorded.error().message.c_str());
   }
 
   if (options.json) {

@@ -16,6 +16,7 @@
 
 #include "app/cli_sandbox.h"
 #include "core/error.h"
+#include "core/usage_cache.h"
 #include "net/scenarios.h"
 
 using namespace cut;
@@ -220,6 +221,27 @@ TEST_CASE("claude-usage-tracker-full runs status too when called directly") {
   h.sandbox.setProgram(CUT_FULL_PROGRAM);
   const json doc = successJson(h.sandbox, h.server);
   CHECK(idsOf(doc) == std::vector<std::string>{"five_hour", "seven_day", "seven_day_opus"});
+}
+
+TEST_CASE("status shares what it fetched through the usage cache, 0600 and without the key") {
+  Healthy h("ok");
+  const json doc = successJson(h.sandbox, h.server);
+  const std::string cachePath = h.sandbox.stateDir() + "/usage-cache.json";
+  const std::string text = test::readWholeFile(cachePath);
+  REQUIRE_FALSE(text.empty());
+  CHECK(test::fileMode(cachePath) == 0600);
+  CHECK(text.find("sk-ant-") == std::string::npos);
+  const auto cached = core::readCache(h.sandbox.stateDir());
+  REQUIRE(cached.has_value());
+  CHECK(cached->organizationName == doc["organization"]["name"].get<std::string>());
+  for (const auto& limit : doc["limits"]) {
+    const core::Limit* reading = cached->usage.find(limit["id"].get<std::string>());
+    REQUIRE(reading != nullptr);
+    // The cache keeps the raw reading; both read the same once a passed reset counts as 0 %.
+    CHECK(core::effectivePercent(*reading, core::Clock::now()) ==
+          doctest::Approx(limit["used_percent"].get<double>()));
+    CHECK(reading->source == core::Source::ClaudeAi);
+  }
 }
 
 TEST_CASE("status fetches the remembered organization when it is still listed") {
