@@ -129,9 +129,11 @@ int runWidget(const Options& options) {
 
   if (options.stats) {
     const double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "stats: frames=%llu wakeups=%llu cpu_seconds=%.3f uptime_seconds=%.1f\n",
-                 static_cast<unsigned long long>(counters.frames),
-                 static_cast<unsigned long long>(counters.wakeups), cpuSeconds(), uptime);
+    // first_frame_ms is -1 when no frame reached the screen or the start time is unknown.
+    std::fprintf(
+        stderr, "stats: frames=%llu wakeups=%llu cpu_seconds=%.3f uptime_seconds=%.1f first_frame_ms=%.0f\n",
+        static_cast<unsigned long long>(counters.frames), static_cast<unsigned long long>(counters.wakeups),
+        cpuSeconds(), uptime, counters.firstFrameMs.value_or(-1.0));
   }
   return code;
 }
