@@ -95,10 +95,12 @@ int runWidget(const Options& options) {
 
     std::unique_ptr<platform::GlRingRenderer> ring;
     if (!shadersDisabled()) {
-      ring = platform::GlRingRenderer::create(error);
-      if (!ring)
+      const auto unavailable = [](const std::string& reason) {
         std::fprintf(stderr, "claude-usage-tracker: ring shader unavailable, drawing arcs instead: %s\n",
-                     error.c_str());
+                     reason.c_str());
+      };
+      ring = platform::GlRingRenderer::create(unavailable, error);
+      if (!ring) unavailable(error);
     }
 
     core::SnapshotStore store;
