@@ -20,9 +20,9 @@ ImFont* addEmbedded(ImFontAtlas& atlas, const unsigned char* data, std::size_t s
   // The bytes live in the binary's read-only data: the atlas must neither free nor keep ownership.
   // ImGui only reads through this pointer.
   config.FontDataOwnedByAtlas = false;
-  config.OversampleH = 2;
+  config.OversampleH = 1;
   config.OversampleV = 1;
-  config.PixelSnapH = false;
+  config.PixelSnapH = true;
   return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels, &config,
                                     glyphRanges());
 }
