@@ -1,10 +1,13 @@
 // The baseline for the widget's memory: a bare GLFW window with an OpenGL 3.3 core context that
 // clears, swaps once and then waits for events, like an idle widget with nothing drawn. Run under
-// the same X server and GL driver as the widget; it prints "ready" once its first frame is shown.
+// the same X server and GL driver as the widget; once its first frame is shown it prints
+// "ready first_frame_ms=N", N measured like the widget's --stats field (platform/process_clock.h).
 #include <GLFW/glfw3.h>
 
 #include <csignal>
 #include <cstdio>
+
+#include "platform/process_clock.h"
 
 namespace {
 volatile std::sig_atomic_t g_stop = 0;
@@ -31,7 +34,8 @@ int main() {
   glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glfwSwapBuffers(window);
-  std::printf("ready\n");
+  const auto firstFrameMs = cut::platform::millisecondsSinceProcessStart();
+  std::printf("ready first_frame_ms=%.0f\n", firstFrameMs.value_or(-1.0));
   std::fflush(stdout);
   // The signal handler cannot wake GLFW, so the wait is bounded; this program is only measured idle.
   while (!g_stop && !glfwWindowShouldClose(window)) glfwWaitEventsTimeout(0.5);

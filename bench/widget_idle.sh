@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # What the widget costs on this machine, under Xvfb with Mesa's software OpenGL (llvmpipe):
-#   - start to first frame: wall time of `--demo --frames 1` (start, first frame, exit), median of 5
+#   - start to first frame: first_frame_ms from `--demo --frames 1 --stats`, median of 9, beside the
+#     bare window's own first frame and the wall time from start to exit
 #   - idle: CPU seconds and frames in one idle minute with data (--demo), no input
-#   - resident memory (VmRSS, VmHWM) of the idle widget and of a bare GLFW + OpenGL 3.3 window
+#   - resident memory (VmRSS, VmHWM) of the idle widget and of a bare GLFW + OpenGL 3.3 window (the
+#     issue's baseline), and of a window that draws one triangle with one GLSL program (informative)
 # Usage: bench/widget_idle.sh [BUILD_DIR]   (default build/; needs claude-usage-tracker and
-#        bench/bench_bare_window built). Results go to stdout; bench/RESULTS.md keeps them.
+#        bench/bench_bare_window and bench/bench_shader_window built). Results go to stdout; bench/RESULTS.md keeps them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -14,6 +16,7 @@ fi
 
 bin="$build/claude-usage-tracker"
 bare="$build/bench/bench_bare_window"
+shader="$build/bench/bench_shader_window"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cut-bench.XXXXXX")
 pids=()
 trap 'for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
@@ -38,16 +41,47 @@ wait_window() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "renderer: $(glxinfo -B 2>/dev/null | sed -n 's/^ *OpenGL renderer string: //p')"
 
-# Start to first frame.
-times=()
-for _ in 1 2 3 4 5; do
+# Start to first frame: the process's own count, from the kernel's start of the process to the
+# return of the first swap into the shown window (--stats' first_frame_ms; bench_bare_window prints
+# the same for its one frame). Runs alternate between the two, so both see the same machine load.
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+bare_ready() {  # waits for a bench window's "ready" line; prints it
+  for _ in $(seq 1 100); do grep -q ready "$1" 2>/dev/null && break; sleep 0.05; done
+  cat "$1"
+}
+bench_first() {  # runs a bench window until its first frame; prints its first_frame_ms
+  "$1" >"$work/bench-first.out" &
+  local pid=$!
+  pids+=("$pid")
+  bare_ready "$work/bench-first.out" | sed -n 's/.*first_frame_ms=\([0-9-]*\).*/\1/p'
+  kill -TERM "$pid"
+  wait "$pid" || true
+}
+firsts=()
+walls=()
+bare_firsts=()
+shader_firsts=()
+for _ in $(seq 1 9); do
   start=$(date +%s%N)
-  "$bin" "${args[@]}" --demo --frames 1 2>/dev/null
+  "$bin" "${args[@]}" --demo --frames 1 --stats 2>"$work/first.err"
   end=$(date +%s%N)
-  times+=($(((end - start) / 1000000)))
+  walls+=($(((end - start) / 1000000)))
+  firsts+=($(sed -n 's/^stats: .* first_frame_ms=\([0-9-]*\).*/\1/p' "$work/first.err"))
+  bare_firsts+=($(bench_first "$bare"))
+  shader_firsts+=($(bench_first "$shader"))
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "start to first frame (--demo --frames 1, wall, ms): median ${sorted[2]} (runs: ${times[*]})"
+# A first start ever: Mesa's on-disk shader cache is empty, so llvmpipe compiles everything.
+colds=()
+for _ in 1 2 3; do
+  MESA_SHADER_CACHE_DIR=$(mktemp -d "$work/mesa-cache.XXXXXX") "$bin" "${args[@]}" --demo --frames 1 --stats \
+    2>"$work/first.err"
+  colds+=($(sed -n 's/^stats: .* first_frame_ms=\([0-9-]*\).*/\1/p' "$work/first.err"))
+done
+echo "start to first frame (--demo, first_frame_ms, ms): median $(median "${firsts[@]}") (runs: ${firsts[*]})"
+echo "  bare window, start to first frame (ms): median $(median "${bare_firsts[@]}") (runs: ${bare_firsts[*]})"
+echo "  shader window, start to first frame (ms): median $(median "${shader_firsts[@]}") (runs: ${shader_firsts[*]})"
+echo "  widget with an empty Mesa shader cache (ms): median $(median "${colds[@]}") (runs: ${colds[*]})"
+echo "  --demo --frames 1 wall time, start to exit (ms): median $(median "${walls[@]}")"
 
 # Idle minute: the frames of a run idling 60 s less those of a run that stops at once.
 idle_run() {
@@ -79,10 +113,22 @@ echo "widget memory (idle): VmRSS ${rss} MB, VmHWM ${hwm} MB"
 "$bare" >"$work/bare.out" &
 bare_pid=$!
 pids+=("$bare_pid")
-for _ in $(seq 1 100); do grep -q ready "$work/bare.out" 2>/dev/null && break; sleep 0.1; done
+bare_ready "$work/bare.out" >/dev/null
 sleep 2
 read -r bare_rss bare_hwm <<<"$(mem_of "$bare_pid")"
 kill -TERM "$bare_pid"
 wait "$bare_pid" || true
 echo "bare GLFW + OpenGL 3.3 window: VmRSS ${bare_rss} MB, VmHWM ${bare_hwm} MB"
 awk -v a="$rss" -v b="$bare_rss" 'BEGIN { printf "difference (widget - bare), VmRSS: %.1f MB\n", a - b }'
+
+# The shader window: the bare window plus one GLSL program and one drawn triangle (informative).
+"$shader" >"$work/shader.out" &
+shader_pid=$!
+pids+=("$shader_pid")
+bare_ready "$work/shader.out" >/dev/null
+sleep 2
+read -r shader_rss shader_hwm <<<"$(mem_of "$shader_pid")"
+kill -TERM "$shader_pid"
+wait "$shader_pid" || true
+echo "shader window (one GLSL program, one triangle): VmRSS ${shader_rss} MB, VmHWM ${shader_hwm} MB"
+awk -v a="$rss" -v b="$shader_rss" 'BEGIN { printf "difference (widget - shader window), VmRSS: %.1f MB\n", a - b }'

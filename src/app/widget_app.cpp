@@ -95,10 +95,12 @@ int runWidget(const Options& options) {
 
     std::unique_ptr<platform::GlRingRenderer> ring;
     if (!shadersDisabled()) {
-      ring = platform::GlRingRenderer::create(error);
-      if (!ring)
+      const auto unavailable = [](const std::string& reason) {
         std::fprintf(stderr, "claude-usage-tracker: ring shader unavailable, drawing arcs instead: %s\n",
-                     error.c_str());
+                     reason.c_str());
+      };
+      ring = platform::GlRingRenderer::create(unavailable, error);
+      if (!ring) unavailable(error);
     }
 
     core::SnapshotStore store;
@@ -129,9 +131,11 @@ int runWidget(const Options& options) {
 
   if (options.stats) {
     const double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "stats: frames=%llu wakeups=%llu cpu_seconds=%.3f uptime_seconds=%.1f\n",
-                 static_cast<unsigned long long>(counters.frames),
-                 static_cast<unsigned long long>(counters.wakeups), cpuSeconds(), uptime);
+    // first_frame_ms is -1 when no frame reached the screen or the start time is unknown.
+    std::fprintf(
+        stderr, "stats: frames=%llu wakeups=%llu cpu_seconds=%.3f uptime_seconds=%.1f first_frame_ms=%.0f\n",
+        static_cast<unsigned long long>(counters.frames), static_cast<unsigned long long>(counters.wakeups),
+        cpuSeconds(), uptime, counters.firstFrameMs.value_or(-1.0));
   }
   return code;
 }

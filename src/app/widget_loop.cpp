@@ -12,6 +12,7 @@
 #include "app/usage_service.h"
 #include "core/placement.h"
 #include "platform/imgui_layer.h"
+#include "platform/process_clock.h"
 #include "platform/ring_renderer.h"
 #include "platform/signals.h"
 #include "platform/window.h"
@@ -139,11 +140,13 @@ bool WidgetLoop::drawFrame(bool capture) {
       return false;
     }
   }
+  const bool shown = m_parts.window.visible();
   m_parts.window.swapBuffers();
   ++m_counters.frames;
+  if (shown && !m_counters.firstFrameMs) m_counters.firstFrameMs = platform::millisecondsSinceProcessStart();
   if (!m_itemsFile.empty()) writeDrawnItems();
 
-  const bool firstShow = !m_parts.window.visible();
+  const bool firstShow = !shown;
   m_resized = false;
   fitToContent(actions);
   // Shown once the layout has settled, or after a few frames if something keeps animating (a

@@ -28,6 +28,10 @@ class UsageService;
 struct LoopCounters {
   std::uint64_t frames = 0;
   std::uint64_t wakeups = 0;  ///< returns from the event wait
+  /// From the kernel's start of the process to the return of the swap of the first frame drawn
+  /// into the shown window (the frames before it only measure the layout while hidden); nullopt
+  /// until then, or where the process start time is unknown.
+  std::optional<double> firstFrameMs;
 };
 
 struct LoopParts {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <numbers>
+#include <utility>
 
 #define GLFW_INCLUDE_GLEXT
 #include <GLFW/glfw3.h>
@@ -128,6 +129,8 @@ struct GlRingRenderer::Gl {
     enableVertexAttribArray(0);
     vertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     bindVertexArray(0);
+    // Built in the middle of a frame: leave the buffer binding as ImGui's backend expects to find it.
+    bindBuffer(GL_ARRAY_BUFFER, 0);
     return true;
   }
 
@@ -151,13 +154,13 @@ GlRingRenderer::GlRingRenderer() : m_gl(std::make_unique<Gl>()) {}
 
 GlRingRenderer::~GlRingRenderer() { m_gl->release(); }
 
-std::unique_ptr<GlRingRenderer> GlRingRenderer::create(std::string& error) {
+std::unique_ptr<GlRingRenderer> GlRingRenderer::create(BuildFailed onBuildFailed, std::string& error) {
   std::unique_ptr<GlRingRenderer> renderer(new GlRingRenderer());
   if (!renderer->m_gl->loadAll()) {
     error = "the OpenGL driver lacks the shader entry points";
     return nullptr;
   }
-  if (!renderer->m_gl->build(error)) return nullptr;
+  renderer->m_onBuildFailed = std::move(onBuildFailed);
   return renderer;
 }
 
@@ -166,6 +169,12 @@ void GlRingRenderer::beginFrame() { m_rings.clear(); }
 bool GlRingRenderer::addRing(ImDrawList* drawList, float centerX, float centerY, float radius,
                              float thickness, float fraction, unsigned int color, unsigned int trackColor) {
   if (!drawList || radius <= 0.0f || thickness <= 0.0f) return false;
+  if (m_build == Build::NotYet) {
+    std::string error;
+    m_build = m_gl->build(error) ? Build::Ready : Build::Failed;
+    if (m_build == Build::Failed && m_onBuildFailed) m_onBuildFailed(error);
+  }
+  if (m_build != Build::Ready) return false;
   m_rings.push_back(Ring{this, centerX, centerY, radius, thickness, fraction, color, trackColor});
   drawList->AddCallback(&GlRingRenderer::drawCallback, &m_rings.back());
   // The backend re-establishes its own program, buffers and state before the next ImGui command.

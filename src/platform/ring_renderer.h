@@ -4,6 +4,7 @@
 // Main thread only, with the window's GL context current.
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -16,13 +17,19 @@ namespace cut::platform {
 
 class GlRingRenderer final : public ui::RingRenderer {
  public:
-  /// Compiles and links the ring shader in the current context. Null, with the driver's log in
-  /// `error`, when that fails: the caller then passes no renderer and the UI draws ImDrawList arcs.
-  static std::unique_ptr<GlRingRenderer> create(std::string& error);
+  /// Called once, with the driver's log, when the shader fails to build; the UI then draws arcs.
+  using BuildFailed = std::function<void(const std::string& error)>;
+
+  /// Looks up the GL entry points the shader needs in the current context; null, with the reason in
+  /// `error`, when the driver lacks them. The shader itself is compiled on the first addRing(): only
+  /// compact mode draws rings, and compiling costs start-up time and resident memory in a software
+  /// GL driver (llvmpipe JIT-compiles it).
+  static std::unique_ptr<GlRingRenderer> create(BuildFailed onBuildFailed, std::string& error);
   ~GlRingRenderer() override;
   GlRingRenderer(const GlRingRenderer&) = delete;
   GlRingRenderer& operator=(const GlRingRenderer&) = delete;
 
+  /// Builds the shader on the first call; false (the caller draws arcs) when it did not build.
   bool addRing(ImDrawList* drawList, float centerX, float centerY, float radius, float thickness,
                float fraction, unsigned int color, unsigned int trackColor) override;
 
@@ -44,7 +51,11 @@ class GlRingRenderer final : public ui::RingRenderer {
   static void drawCallback(const ImDrawList* list, const ImDrawCmd* cmd);
   void draw(const Ring& ring, const ImDrawCmd& cmd);
 
+  enum class Build { NotYet, Ready, Failed };
+
   std::unique_ptr<Gl> m_gl;
+  BuildFailed m_onBuildFailed;
+  Build m_build = Build::NotYet;
   std::deque<Ring> m_rings;  ///< a deque: callbacks keep pointers to its elements until the frame ends
   unsigned long m_ringsDrawn = 0;
 };

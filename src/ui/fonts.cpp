@@ -17,12 +17,12 @@ constexpr int kRoleCount = 4;
 
 ImFont* addEmbedded(ImFontAtlas& atlas, const unsigned char* data, std::size_t size, float pixels) {
   ImFontConfig config;
-  // The bytes live in the binary's read-only data: the atlas must neither free nor keep ownership.
-  // ImGui only reads through this pointer.
+  // The bytes live in the binary's read-only data: the atlas must not free them. (ImGui 1.86 then
+  // keeps a copy of its own until ClearInputData().)
   config.FontDataOwnedByAtlas = false;
-  config.OversampleH = 2;
+  config.OversampleH = 1;
   config.OversampleV = 1;
-  config.PixelSnapH = false;
+  config.PixelSnapH = true;
   return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels, &config,
                                     glyphRanges());
 }
@@ -70,6 +70,9 @@ bool buildFonts(float contentScale) {
   io.FontGlobalScale = 1.0f;
   if (buildEmbedded(atlas, scale)) {
     io.FontDefault = atlas.Fonts[static_cast<int>(FontRole::Body)];
+    // The glyphs and the texture pixels are built; the four copies of the TTF data (about 1 MB)
+    // would otherwise stay for the life of the widget. A new scale rebuilds from the embedded bytes.
+    atlas.ClearInputData();
     return true;
   }
   atlas.Clear();
