@@ -88,7 +88,8 @@ int WidgetLoop::run() {
     if (m_dirty || m_settleFrames > 0 || m_animating || framesOwed || capture) {
       if (!drawFrame(capture)) return 1;
       if (m_settleFrames > 0) --m_settleFrames;
-      if (capture) break;
+      // Quit chosen in this frame ends the loop now, not after the next event or minute tick.
+      if (capture || m_quit) break;
     }
 
     double timeout = secondsToNextMinute();

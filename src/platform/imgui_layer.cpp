@@ -51,7 +51,20 @@ void ImGuiLayer::newFrame() {
   ImFontAtlas* fonts = ImGui::GetIO().Fonts;
   if (fonts->TexPixelsAlpha8 || fonts->TexPixelsRGBA32) fonts->ClearTexData();
   ImGui_ImplGlfw_NewFrame();
+  followPointerWhileUnfocused();
   ImGui::NewFrame();
+}
+
+// ImGui 1.86's GLFW backend reads the cursor only while the window has keyboard focus. A widget that
+// stays on top is usually not the focused window: without this, hovering a row showed no details
+// and a click before focus arrived landed nowhere. The pointer over the window is what the person
+// points at, focused or not.
+void ImGuiLayer::followPointerWhileUnfocused() {
+  GLFWwindow* window = m_window.handle();
+  if (glfwGetWindowAttrib(window, GLFW_FOCUSED) != 0 || glfwGetWindowAttrib(window, GLFW_HOVERED) == 0) return;
+  double x = 0.0, y = 0.0;
+  glfwGetCursorPos(window, &x, &y);
+  ImGui::GetIO().MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
 }
 
 void ImGuiLayer::render() {

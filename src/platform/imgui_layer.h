@@ -28,6 +28,7 @@ class ImGuiLayer {
   void render();
 
  private:
+  void followPointerWhileUnfocused();
   Window& m_window;
   std::function<void(float)> m_buildFonts;
 };

@@ -95,9 +95,16 @@ item_center() {
   fail "no item '$want' on screen; drawn: $(cut -d' ' -f6- "$CUT_TEST_ITEMS_FILE" 2>/dev/null | tr '\n' '|')"
 }
 
-# click_item TEXT: moves the pointer onto the item, then clicks it like a person.
+# click_item TEXT: waits until the item stays put (a menu opening grows the window, which moves
+# with its anchored corner), moves the pointer onto it, then clicks it like a person.
 click_item() {
-  item_center "$1"
+  local last=""
+  for _ in $(seq 1 20); do
+    item_center "$1"
+    [ "$last" = "$item_x $item_y" ] && break
+    last="$item_x $item_y"
+    sleep 0.3
+  done
   xdotool mousemove "$item_x" "$item_y"
   sleep 0.15
   xdotool click 1
