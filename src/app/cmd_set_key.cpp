@@ -28,10 +28,8 @@ std::optional<std::string> readSecretLine() {
   std::string line;
   bool tooLong = false;
   for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar()) {
-    if (line.size() < kMaxLineBytes)
-      line.push_back(static_cast<char>(c));
-    else
-      tooLong = true;
+    if (line.size() < kMaxLineBytes) line.push_back(static_cast<char>(c));
+    else tooLong = true;
   }
   if (tty) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);

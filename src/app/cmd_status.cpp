@@ -37,8 +37,7 @@ json outcomeJson(const core::FetchOutcome& outcome, core::TimePoint now) {
   for (const auto& limit : outcome.usage.limits) limits.push_back(limitJson(limit, now));
   json extra = nullptr;
   if (const auto& e = outcome.usage.extra) {
-    extra = {
-        {"used", e->used}, {"limit", e->limit ? json(*e->limit) : json(nullptr)}, {"currency", e->currency}};
+    extra = {{"used", e->used}, {"limit", e->limit ? json(*e->limit) : json(nullptr)}, {"currency", e->currency}};
   }
   return {{"ok", true},
           {"source", "claude.ai"},
@@ -50,12 +49,8 @@ json outcomeJson(const core::FetchOutcome& outcome, core::TimePoint now) {
 }
 
 json failureJson(const core::FetchError& error, core::TimePoint now) {
-  return {{"ok", false},
-          {"source", "claude.ai"},
-          {"fetched_at", core::formatIsoTimeUtc(now)},
-          {"organization", nullptr},
-          {"limits", json::array()},
-          {"extra_usage", nullptr},
+  return {{"ok", false},           {"source", "claude.ai"},   {"fetched_at", core::formatIsoTimeUtc(now)},
+          {"organization", nullptr}, {"limits", json::array()}, {"extra_usage", nullptr},
           {"error", errorJson(error)}};
 }
 
