@@ -125,7 +125,8 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
       const bool claudeCodeLive = live && live->source == core::Source::ClaudeCode;
       age.text = (claudeCodeLive ? "via Claude Code \u00B7 " : "claude.ai \u00B7 ") + age.text;
     }
-    if (isStale(snapshot, settings, now) && !snapshot.error) {
+    const bool errorShown = snapshot.error && !(noKey && fromClaudeCode);
+    if (isStale(snapshot, settings, now) && !errorShown) {
       age.tone = Tone::Warning;
       if (snapshot.fetching) {
         age.text += " \u2014 refreshing";
