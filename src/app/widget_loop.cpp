@@ -102,6 +102,8 @@ int WidgetLoop::run() {
     if (const auto cacheCheck = m_parts.usage.secondsToNextCheck())
       timeout = std::min(timeout, *cacheCheck + 0.01);
     if (m_animating || m_settleFrames > 0) timeout = kAnimationFrameSeconds;
+    // Something the last frame asked for (an install, applied settings) changed what is drawn.
+    if (m_dirty) timeout = 0.0;
     // With --frames, draw back to back; only while the first fetch is out, sleep until it wakes us.
     if (framesMode) timeout = framesOwed && firstFetchSettled() ? 0.0 : std::min(timeout, 0.05);
     if (timeout > 0.0) {
