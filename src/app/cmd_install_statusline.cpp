@@ -2,36 +2,16 @@
 // or put back what the user had. Only the settings entry is installed: no script, no copy of the
 // key, nothing else in Claude Code's folder.
 
-#include <unistd.h>
-#include <climits>
 #include <cstdio>
 
 #include "app/commands.h"
+#include "app/front_binary.h"
 #include "core/claude_code_settings.h"
 
 namespace cut::app {
-namespace {
-
-std::filesystem::path ownBinary() {
-  char path[PATH_MAX];
-  const ssize_t n = ::readlink("/proc/self/exe", path, sizeof path - 1);
-  if (n <= 0) return {};
-  std::filesystem::path self(std::string(path, static_cast<std::size_t>(n)));
-  // Run from the full program (the widget's button), point Claude Code at the fast front binary
-  // beside it (see launcher_main.cpp).
-  constexpr std::string_view kFullSuffix = "-full";
-  if (const std::string name = self.filename().string(); name.ends_with(kFullSuffix)) {
-    auto front = self.parent_path() / name.substr(0, name.size() - kFullSuffix.size());
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(front, ec)) return front;
-  }
-  return self;
-}
-
-}  // namespace
 
 int runInstallStatusline(const Options& options) {
-  const auto binary = ownBinary();
+  const auto binary = frontBinary();
   if (binary.empty()) {
     std::fprintf(stderr, "claude-usage-tracker: cannot find the path of this program (/proc/self/exe)\n");
     return 1;

@@ -9,6 +9,7 @@
 #include "app/fetch_stack.h"
 #include "core/demo.h"
 #include "core/key_file.h"
+#include "core/usage_cache.h"
 #include "net/poller.h"
 
 namespace cut::app {
@@ -41,6 +42,14 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
       return core::fail(core::FetchError{.kind = kind, .message = loaded.error().message});
     }
     return std::move(loaded.value().key);
+  };
+  // On the poller thread, after each success: the shared cache lets the status line and `status`
+  // show these numbers without a fetch of their own. Losing one write costs nothing lasting.
+  poll.onSuccess = [stateDir = m_options.stateDir](const core::FetchOutcome& outcome) {
+    auto recorded = core::recordUsage(stateDir, outcome.usage, outcome.organization.name, core::Clock::now());
+    if (!recorded)
+      std::fprintf(stderr, "claude-usage-tracker: warning: usage cache not updated: %s\n",
+                   recorded.error().message.c_str());
   };
   poll.wake = m_wake;
   poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);

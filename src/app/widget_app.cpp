@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/commands.h"
+#include "app/merged_usage.h"
 #include "app/usage_service.h"
 #include "app/widget_loop.h"
 #include "core/settings.h"
@@ -106,13 +107,15 @@ int runWidget(const Options& options) {
     core::SnapshotStore store;
     UsageService service(options, settings, store, [] { platform::postEmptyEvent(); });
     service.start();
+    // What the UI draws: the poller's snapshots with the shared cache (Claude Code's numbers) merged.
+    MergedUsage merged(store, options.stateDir, !options.demo, [] { platform::postEmptyEvent(); });
 
     WidgetLoop loop(options, settings,
                     {.window = *window,
                      .imgui = imgui,
                      .ring = ring.get(),
                      .service = service,
-                     .store = store,
+                     .usage = merged,
                      .termination = *termination,
                      .activateRequested = activateRequested});
     code = loop.run();

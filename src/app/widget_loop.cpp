@@ -9,7 +9,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/merged_usage.h"
+#include "app/statusline_button.h"
 #include "app/usage_service.h"
+#include "core/claude_code_settings.h"
 #include "core/placement.h"
 #include "platform/imgui_layer.h"
 #include "platform/process_clock.h"
@@ -45,7 +48,11 @@ WidgetLoop::WidgetLoop(const Options& options, core::Settings& settings, LoopPar
     : m_options(options), m_settings(settings), m_parts(parts) {
   m_scale = m_parts.window.contentScale();
   if (const char* items = std::getenv("CUT_TEST_ITEMS_FILE")) m_itemsFile = items;
-  if (!m_options.demo && !m_parts.service.hasKey()) m_widget.openKeyEntry();
+  // With no key the widget opens on the key entry, unless Claude Code's numbers are there to show.
+  const auto first = m_parts.usage.store().load();
+  const bool somethingToShow = first->usage && !first->usage->limits.empty();
+  if (!m_options.demo && !m_parts.service.hasKey() && !somethingToShow) m_widget.openKeyEntry();
+  if (!m_options.demo) m_statusline = statuslineState(core::claudeConfigDir());
 }
 
 int WidgetLoop::run() {
@@ -70,7 +77,8 @@ int WidgetLoop::run() {
       m_dirty = true;
       m_settleFrames = 2;
     }
-    if (m_parts.store.generation() != m_drawnGeneration) m_dirty = true;
+    m_parts.usage.update(std::chrono::seconds(m_settings.refreshIntervalSeconds));
+    if (m_parts.usage.store().generation() != m_drawnGeneration) m_dirty = true;
     if (minuteOf(core::Clock::now()) != m_drawnMinute) m_dirty = true;
     const ui::KeyCheck check = m_parts.service.keyCheck();
     if (check.state != m_drawnKeyState || check.message != m_drawnKeyMessage) m_dirty = true;
@@ -93,7 +101,11 @@ int WidgetLoop::run() {
     }
 
     double timeout = secondsToNextMinute();
+    if (const auto cacheCheck = m_parts.usage.secondsToNextCheck())
+      timeout = std::min(timeout, *cacheCheck + 0.01);
     if (m_animating || m_settleFrames > 0) timeout = kAnimationFrameSeconds;
+    // Something the last frame asked for (an install, applied settings) changed what is drawn.
+    if (m_dirty) timeout = 0.0;
     // With --frames, draw back to back; only while the first fetch is out, sleep until it wakes us.
     if (framesMode) timeout = framesOwed && firstFetchSettled() ? 0.0 : std::min(timeout, 0.05);
     if (timeout > 0.0) {
@@ -108,20 +120,21 @@ int WidgetLoop::run() {
 
 ui::ViewModel WidgetLoop::viewModel() const {
   ui::ViewModel view;
-  view.snapshot = m_parts.store.load();
+  view.snapshot = m_parts.usage.store().load();
   view.settings = m_settings;
   view.now = core::Clock::now();
   view.keyCheck = m_parts.service.keyCheck();
   view.hasKey = m_parts.service.hasKey();
   view.keyFilePath = displayPath(m_parts.service.keyFilePath());
   view.keyFileMode = m_parts.service.keyFileMode();
+  view.statusline = m_statusline;
   view.contentScale = m_scale;
   view.ring = m_parts.ring;
   return view;
 }
 
 bool WidgetLoop::drawFrame(bool capture) {
-  m_drawnGeneration = m_parts.store.generation();
+  m_drawnGeneration = m_parts.usage.store().generation();
   const ui::ViewModel view = viewModel();
   m_drawnMinute = minuteOf(view.now);
   m_drawnKeyState = view.keyCheck.state;
@@ -209,6 +222,15 @@ void WidgetLoop::handle(const ui::Actions& actions) {
   }
   if (actions.testAndSaveKey) m_parts.service.testAndSaveKey(*actions.testAndSaveKey);
   if (actions.removeKey) m_parts.service.removeKey();
+  if (actions.installStatusline || actions.removeStatusline) {
+    if (m_options.demo) {
+      m_statusline.failed = true;
+      m_statusline.message = "This is the demo. Start the widget without --demo to install the status line.";
+    } else {
+      m_statusline = changeStatusline(core::claudeConfigDir(), m_options.stateDir, actions.installStatusline);
+    }
+    m_dirty = true;
+  }
   if (actions.requestClipboardPaste) {
     m_widget.setKeyField(m_parts.window.clipboardText());
     m_dirty = true;
@@ -285,7 +307,7 @@ void WidgetLoop::saveSettings() {
 }
 
 bool WidgetLoop::firstFetchSettled() const {
-  const auto snapshot = m_parts.store.load();
+  const auto snapshot = m_parts.usage.store().load();
   if (snapshot->demo || snapshot->paused) return true;
   return snapshot->lastAttempt.has_value() && !snapshot->fetching;
 }

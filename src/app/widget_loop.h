@@ -23,6 +23,7 @@ class TerminationWatcher;
 
 namespace cut::app {
 
+class MergedUsage;
 class UsageService;
 
 struct LoopCounters {
@@ -39,7 +40,7 @@ struct LoopParts {
   platform::ImGuiLayer& imgui;
   platform::GlRingRenderer* ring;  ///< null: the UI draws ImDrawList arcs
   UsageService& service;
-  core::SnapshotStore& store;
+  MergedUsage& usage;  ///< the snapshots the UI draws
   const platform::TerminationWatcher& termination;
   std::atomic<bool>& activateRequested;  ///< set by a second launch
 };
@@ -84,7 +85,8 @@ class WidgetLoop {
   ui::KeyCheck::State m_drawnKeyState = ui::KeyCheck::State::Idle;
   std::string m_drawnKeyMessage;
   float m_scale = 1.0f;
-  std::string m_itemsFile;  ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
+  std::string m_itemsFile;             ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
+  ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
 
   // Dragging: the grab point in window pixels and where the window was last asked to go.
   bool m_dragging = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/cache_merge.h"
 #include "core/format.h"
 #include "widget_state.h"
 
@@ -10,6 +11,12 @@ namespace cut::ui {
 namespace {
 
 using core::ErrorKind;
+
+std::optional<core::TimePoint> latest(std::optional<core::TimePoint> a, std::optional<core::TimePoint> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::max(*a, *b);
+}
 
 std::string retryText(const core::UsageSnapshot& snapshot, const core::Settings& settings,
                       core::TimePoint now) {
@@ -77,11 +84,16 @@ FooterLine errorLine(const core::FetchError& error, const core::UsageSnapshot& s
 
 bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings, core::TimePoint now) {
   if (snapshot.demo) return false;
-  if (snapshot.error) return true;
-  if (!snapshot.lastSuccess) return false;
+  const auto fromClaudeCode =
+      snapshot.usage ? core::newestReading(*snapshot.usage, core::Source::ClaudeCode) : std::nullopt;
+  // With no key, Claude Code's numbers are the whole story: the missing key makes them no older.
+  const bool noKeyOnly = snapshot.error && snapshot.error->kind == core::ErrorKind::NoKey && fromClaudeCode;
+  if (snapshot.error && !noKeyOnly) return true;
+  const auto newest = latest(snapshot.lastSuccess, fromClaudeCode);
+  if (!newest) return false;
   const auto interval = std::chrono::seconds(std::max(settings.refreshIntervalSeconds, 30));
   const auto limit = std::max<std::chrono::seconds>(interval * 3, std::chrono::minutes(5));
-  return now - *snapshot.lastSuccess > limit;
+  return now - *newest > limit;
 }
 
 std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const core::Settings& settings,
@@ -91,24 +103,39 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
     lines.push_back({"Sample data \u2014 no network is used", Tone::Accent, FooterLine::Click::None, ""});
     return lines;
   }
-  if (snapshot.error) {
+  const auto fromClaudeCode =
+      snapshot.usage ? core::newestReading(*snapshot.usage, core::Source::ClaudeCode) : std::nullopt;
+  const bool noKey = !hasKey || (snapshot.error && snapshot.error->kind == ErrorKind::NoKey);
+  if (noKey && fromClaudeCode) {
+    lines.push_back({std::string(kFromClaudeCodeLine), Tone::Accent, FooterLine::Click::KeyEntry,
+                     "Claude Code reports the session and weekly limits to its status line; a session "
+                     "key from claude.ai adds the per-model limits and extra usage."});
+  } else if (snapshot.error) {
     lines.push_back(errorLine(*snapshot.error, snapshot, settings, now));
   } else if (!hasKey && !snapshot.usage) {
     lines.push_back(
         {"No session key \u2014 click to add one", Tone::Warning, FooterLine::Click::KeyEntry, ""});
   }
-  if (snapshot.lastSuccess) {
-    FooterLine age{core::formatAge(*snapshot.lastSuccess, now), Tone::Muted, FooterLine::Click::None, ""};
-    if (isStale(snapshot, settings, now) && !snapshot.error) {
+  const auto newest = latest(snapshot.lastSuccess, fromClaudeCode);
+  if (newest) {
+    FooterLine age{core::formatAge(*newest, now), Tone::Muted, FooterLine::Click::None, ""};
+    // Name the live source only when Claude Code is one: with the key alone it goes without saying.
+    if (fromClaudeCode) {
+      const auto live = core::liveSource(*snapshot.usage);
+      const bool claudeCodeLive = live && live->source == core::Source::ClaudeCode;
+      age.text = (claudeCodeLive ? "via Claude Code \u00B7 " : "claude.ai \u00B7 ") + age.text;
+    }
+    const bool errorShown = snapshot.error && !(noKey && fromClaudeCode);
+    if (isStale(snapshot, settings, now) && !errorShown) {
       age.tone = Tone::Warning;
-      age.text += snapshot.fetching ? " \u2014 refreshing" : " \u2014 click to refresh";
-      if (!snapshot.fetching) age.click = FooterLine::Click::Refresh;
+      if (snapshot.fetching) {
+        age.text += " \u2014 refreshing";
+      } else if (hasKey) {
+        age.text += " \u2014 click to refresh";
+        age.click = FooterLine::Click::Refresh;
+      }
     } else if (snapshot.fetching) {
       age.text += " \u00B7 refreshing";
-    }
-    if (snapshot.usage && !snapshot.usage->limits.empty() &&
-        snapshot.usage->limits.front().source == core::Source::ClaudeCode) {
-      age.text += " \u00B7 from Claude Code";
     }
     lines.push_back(std::move(age));
   } else if (lines.empty()) {

@@ -3,6 +3,7 @@
 // to do. Pure functions of the snapshot, so each message is tested without drawing.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/settings.h"
@@ -11,8 +12,10 @@
 
 namespace cut::ui {
 
-/// Numbers are stale when the last attempt failed, or when the last success is older than three
-/// poll intervals (and at least five minutes): the poller has fallen behind, say, after a suspend.
+/// Numbers are stale when the last attempt failed (other than for want of a key while Claude Code's
+/// numbers are shown), or when the newest of the last success and Claude Code's readings is older
+/// than three poll intervals (and at least five minutes): the poller has fallen behind, say, after a
+/// suspend, or Claude Code has not been used for a while.
 bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings, core::TimePoint now);
 
 struct FooterLine {
@@ -24,6 +27,10 @@ struct FooterLine {
   /// Shown on hover: the fetcher's full message, for people. Never holds the key.
   std::string detail;
 };
+
+/// Shown with no key while Claude Code's numbers are drawn; clicking it opens the key entry.
+inline constexpr std::string_view kFromClaudeCodeLine =
+    "From Claude Code \u2014 add a session key for per-model limits and extra usage";
 
 /// The footer's lines, most important first. Always at least one line.
 std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const core::Settings& settings,

@@ -155,6 +155,25 @@ void keySection(Frame& frame) {
   if (button(frame, "Cancel##remove")) state.confirmRemove = false;
 }
 
+void claudeCodeSection(Frame& frame) {
+  const StatuslineInstall& statusline = frame.view.statusline;
+  textWrapped(frame, FontRole::Small, toneColor(Tone::Muted),
+              statusline.installed
+                  ? "Claude Code's status line runs this program; what Claude Code reports shows here too."
+                  : "Show usage in Claude Code's status line; the numbers Claude Code reports then show "
+                    "here, even without a key.");
+  if (statusline.installed) {
+    if (button(frame, "Remove status line from Claude Code")) frame.actions.removeStatusline = true;
+  } else if (button(frame, "Install status line in Claude Code")) {
+    frame.actions.installStatusline = true;
+  }
+  if (!statusline.message.empty()) {
+    textWrapped(frame, FontRole::Small,
+                statusline.failed ? toneColor(Tone::Error) : bandColor(Band::Green, false),
+                statusline.message);
+  }
+}
+
 void organizationPicker(Frame& frame, float column) {
   const std::vector<core::Organization>* organizations = &frame.snapshot.organizations;
   if (organizations->size() < 2) organizations = &frame.view.keyCheck.organizations;
@@ -270,6 +289,8 @@ void behaviourSection(Frame& frame, float column) {
   ImGui::SliderInt("##snap", &draft.snapDistancePx, 0, 200, draft.snapDistancePx == 0 ? "off" : "%d px");
   ImGui::Checkbox("Always on top", &draft.alwaysOnTop);
   recordItem(frame, "Always on top", true);
+  heading(frame, "Claude Code");
+  claudeCodeSection(frame);
 }
 
 }  // namespace
@@ -297,6 +318,8 @@ void drawSettingsPanel(Frame& frame) {
     // Nothing to show yet: only the key, so pasting and pressing Enter is all there is to do.
     heading(frame, "Session key");
     keySection(frame);
+    heading(frame, "Or use Claude Code");
+    claudeCodeSection(frame);
   } else if (ImGui::BeginTabBar("##settings")) {
     // Tabs keep the open panel short enough for a small screen at content scale 2.
     auto tab = [&](const char* label, ImGuiTabItemFlags flags, auto&& body) {

@@ -40,7 +40,7 @@ void limitTooltip(Frame& frame, const core::Limit& limit) {
     std::snprintf(buf, sizeof buf, "Even pace: %.0f%% of the window has passed (the marker)", *pace * 100.0);
     tooltipLine(frame, buf);
   }
-  std::string source = "Source: " + std::string(core::sourceName(limit.source));
+  std::string source = limit.source == core::Source::ClaudeCode ? "Source: Claude Code" : "Source: claude.ai";
   if (limit.observedAt != core::TimePoint{}) {
     source += ", " + core::formatLocalTime(limit.observedAt, frame.view.now, settings.clock24h);
   }

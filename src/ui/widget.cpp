@@ -194,8 +194,11 @@ Actions Widget::draw(const ViewModel& view) {
     state.styleScale = scale;
     state.styleOpacity = settings.opacity;
   }
-  // First run, or the key just went away: open on the key entry (never over the demo).
-  if ((!state.keyStateSeen || state.hadKey) && !view.hasKey && !snapshot.demo) openKeyEntryState(state);
+  // First run with nothing to show, or the key just went away: open on the key entry (never over
+  // the demo). Claude Code's numbers with no key are something to show; the footer offers the key.
+  const bool somethingToShow = snapshot.usage && !snapshot.usage->limits.empty();
+  if (((!state.keyStateSeen && !somethingToShow) || state.hadKey) && !view.hasKey && !snapshot.demo)
+    openKeyEntryState(state);
   state.keyStateSeen = true;
   state.hadKey = view.hasKey;
 

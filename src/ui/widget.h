@@ -39,6 +39,14 @@ struct KeyCheck {
   std::vector<core::Organization> organizations;
 };
 
+/// Whether Claude Code runs this program's status line, and what the last install or removal from
+/// the settings panel said. Owned by the app, shown by the panel.
+struct StatuslineInstall {
+  bool installed = false;
+  std::string message;  ///< the last result, for people; empty before any
+  bool failed = false;  ///< the last install or removal did not happen
+};
+
 /// Everything the UI reads in one frame. Built by the app; nothing here is mutated by the UI.
 struct ViewModel {
   std::shared_ptr<const core::UsageSnapshot> snapshot;  ///< never null
@@ -48,6 +56,7 @@ struct ViewModel {
   bool hasKey = false;
   std::string keyFilePath;  ///< shown in the panel ("~/.claude-session-key")
   std::string keyFileMode;  ///< "0600", or empty when there is no file
+  StatuslineInstall statusline;
   float contentScale = 1.0f;
   RingRenderer* ring = nullptr;  ///< may be null: ImDrawList fallback
 };
@@ -61,6 +70,8 @@ struct Actions {
   bool removeKey = false;
   std::optional<core::Settings> applySettings;  ///< the draft, when Apply was pressed (or compact toggled)
   bool requestClipboardPaste = false;           ///< the paste button: the app fills the key field
+  bool installStatusline = false;               ///< point Claude Code's status line at this program
+  bool removeStatusline = false;                ///< put back the status line the user had before
   /// Window drag on the background (not on a control). The delta is how far the cursor is from the
   /// point where it grabbed the window, in window pixels: moving the window by it each frame keeps
   /// the grab point under the cursor (after such a move the next delta is about 0). While the

@@ -119,3 +119,66 @@ TEST_CASE("demo data says it is a sample and is never stale") {
   CHECK_FALSE(isStale(snapshot, core::Settings{}, test::testNow()));
   CHECK(linesFor(snapshot).at(0).text == "Sample data \u2014 no network is used");
 }
+
+namespace {
+
+/// No key file; Claude Code's numbers from the cache (what mergeWithCache gives).
+core::UsageSnapshot claudeCodeOnly(std::chrono::seconds age) {
+  core::UsageSnapshot snapshot;
+  snapshot.error = core::FetchError{core::ErrorKind::NoKey, "No key file", 0, std::nullopt};
+  snapshot.paused = true;
+  snapshot.usage = test::sampleUsage();
+  snapshot.usage->limits.resize(2);
+  snapshot.usage->extra.reset();
+  for (core::Limit& limit : snapshot.usage->limits) {
+    limit.source = core::Source::ClaudeCode;
+    limit.observedAt = test::testNow() - age;
+  }
+  return snapshot;
+}
+
+}  // namespace
+
+TEST_CASE("with no key, Claude Code's numbers get a footer that offers the key and names the source") {
+  const auto snapshot = claudeCodeOnly(70s);
+  const auto lines = linesFor(snapshot, false);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].text == "From Claude Code \u2014 add a session key for per-model limits and extra usage");
+  CHECK(lines[0].click == FooterLine::Click::KeyEntry);
+  CHECK(lines[1].text == "via Claude Code \u00B7 updated 1 min ago");
+  CHECK(lines[1].tone == Tone::Muted);
+  CHECK_FALSE(isStale(snapshot, core::Settings{}, test::testNow()));
+}
+
+TEST_CASE("Claude Code's numbers left idle go stale without offering a refresh that needs a key") {
+  const auto snapshot = claudeCodeOnly(20min);
+  CHECK(isStale(snapshot, core::Settings{}, test::testNow()));
+  const auto lines = linesFor(snapshot, false);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1].text == "via Claude Code \u00B7 updated 20 min ago");
+  CHECK(lines[1].tone == Tone::Warning);
+  CHECK(lines[1].click == FooterLine::Click::None);
+}
+
+TEST_CASE("with both sources the footer names the one with the newest reading") {
+  core::UsageSnapshot snapshot = test::okSnapshot();  // claude.ai, fetched 2 min ago
+  snapshot.usage->limits[0].source = core::Source::ClaudeCode;
+  snapshot.usage->limits[0].observedAt = test::testNow() - 10s;
+  auto lines = linesFor(snapshot);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].text == "via Claude Code \u00B7 updated just now");
+
+  snapshot.usage->limits[0].observedAt = test::testNow() - 5min;
+  lines = linesFor(snapshot);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].text == "claude.ai \u00B7 updated 2 min ago");
+}
+
+TEST_CASE("with no key and no Claude Code numbers the footer still asks for a key") {
+  core::UsageSnapshot snapshot;
+  snapshot.error = core::FetchError{core::ErrorKind::NoKey, "No key file", 0, std::nullopt};
+  snapshot.paused = true;
+  const auto lines = linesFor(snapshot, false);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].text == "No session key \u2014 click to add one");
+}

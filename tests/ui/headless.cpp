@@ -14,6 +14,8 @@ void mergeInto(Actions& into, const Actions& a) {
   into.toggleAlwaysOnTop |= a.toggleAlwaysOnTop;
   into.removeKey |= a.removeKey;
   into.requestClipboardPaste |= a.requestClipboardPaste;
+  into.installStatusline |= a.installStatusline;
+  into.removeStatusline |= a.removeStatusline;
   into.dragging |= a.dragging;
   into.dragReleased |= a.dragReleased;
   if (a.dragging) {

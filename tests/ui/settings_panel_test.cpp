@@ -208,3 +208,48 @@ TEST_CASE("removing the key asks for confirmation first") {
   ui.waitPastDoubleClick(widget, view);
   CHECK(ui.clickItem(widget, view, "Remove").removeKey);
 }
+
+TEST_CASE("the Behaviour tab installs the status line in Claude Code, and removes it once installed") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  ui.clickItem(widget, view, "Behaviour");
+  ui.frames(widget, view, 2);
+  INFO(allText(widget));
+  REQUIRE(findControl(widget, "Install status line in Claude Code") != nullptr);
+  ui.waitPastDoubleClick(widget, view);
+  const Actions install = ui.clickItem(widget, view, "Install status line in Claude Code");
+  CHECK(install.installStatusline);
+  CHECK_FALSE(install.removeStatusline);
+
+  view.statusline = {.installed = true, .message = "Installed in ~/.claude/settings.json.", .failed = false};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Installed in ~/.claude/settings.json."));
+  CHECK(findControl(widget, "Install status line in Claude Code") == nullptr);
+  ui.waitPastDoubleClick(widget, view);
+  const Actions remove = ui.clickItem(widget, view, "Remove status line from Claude Code");
+  CHECK(remove.removeStatusline);
+  CHECK_FALSE(remove.installStatusline);
+
+  view.statusline = {
+      .installed = true, .message = "settings.json is not valid JSON; nothing was changed.", .failed = true};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "settings.json is not valid JSON; nothing was changed."));
+}
+
+TEST_CASE("the first-run key entry also offers the Claude Code status line") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot;
+  snapshot.error = core::FetchError{core::ErrorKind::NoKey, "No key yet", 0, std::nullopt};
+  snapshot.paused = true;
+  ViewModel view = viewOf(snapshot);
+  view.hasKey = false;
+  ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  REQUIRE(widget.settingsOpen());
+  CHECK(drew(widget, "Session key field"));
+  CHECK(ui.clickItem(widget, view, "Install status line in Claude Code").installStatusline);
+}

@@ -282,3 +282,47 @@ TEST_CASE("the widget grows while the settings panel is open and shrinks back wh
   CHECK_FALSE(widget.settingsOpen());
   CHECK(after.contentHeight == doctest::Approx(closed.contentHeight));
 }
+
+TEST_CASE("with no key and Claude Code's numbers the widget shows rows, and the footer opens the key entry") {
+  Headless ui;
+  Widget widget;
+  core::UsageSnapshot snapshot;
+  snapshot.error = core::FetchError{core::ErrorKind::NoKey, "No key file", 0, std::nullopt};
+  snapshot.paused = true;
+  snapshot.usage = sampleUsage();
+  snapshot.usage->limits.resize(2);
+  snapshot.usage->extra.reset();
+  for (core::Limit& limit : snapshot.usage->limits) {
+    limit.source = core::Source::ClaudeCode;
+    limit.observedAt = testNow() - 30s;
+  }
+  ViewModel view = viewOf(snapshot);
+  view.hasKey = false;
+  view.keyFileMode.clear();
+  ui.frames(widget, view, 3);
+  INFO(allText(widget));
+  CHECK_FALSE(widget.settingsOpen());
+  CHECK(drew(widget, "Session (5h)"));
+  CHECK(drew(widget, "38%"));
+  CHECK(drew(widget, "72%"));
+  CHECK_FALSE(drew(widget, "Weekly Opus"));
+  CHECK(drew(widget, "via Claude Code \u00B7 updated just now"));
+
+  // Rows from Claude Code are drawn at full strength, not dimmed as stale.
+  CHECK(ui.vertexColors().count(bandColor(Band::Green, false)) == 1);
+
+  // Hovering a row names its source.
+  const DrawnItem row = *findItem(widget, "Session (5h)");
+  ui.mouseMove(row.maxX + 20.0f, row.minY + 4.0f);
+  ui.frames(widget, view, 3);
+  CHECK(drewContaining(widget, "Source: Claude Code, "));
+  ui.mouseMove(-1.0f, -1.0f);
+  ui.frames(widget, view, 2);
+
+  ui.clickItem(widget, view,
+               "From Claude Code \u2014 add a session key for per-model limits and extra usage");
+  CHECK(widget.settingsOpen());
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Session key field"));
+  CHECK(drew(widget, "Rows"));  // the full panel: the rows are there to configure
+}

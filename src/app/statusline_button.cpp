@@ -1,0 +1,60 @@
+#include "app/statusline_button.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/front_binary.h"
+#include "core/atomic_file.h"
+#include "core/claude_code_settings.h"
+
+namespace cut::app {
+
+ui::StatuslineInstall statuslineState(const std::filesystem::path& claudeDir) {
+  constexpr std::size_t kMaxSettingsBytes = 4 << 20;
+  ui::StatuslineInstall state;
+  const auto text = core::readFile(claudeDir / "settings.json", kMaxSettingsBytes);
+  if (!text) return state;
+  const auto root = nlohmann::json::parse(text.value(), nullptr, false);
+  if (!root.is_object()) return state;
+  const auto it = root.find("statusLine");
+  state.installed = it != root.end() && core::isOurStatusline(it->dump());
+  return state;
+}
+
+ui::StatuslineInstall changeStatusline(const std::filesystem::path& claudeDir,
+                                       const std::filesystem::path& stateDir, bool install) {
+  const auto now = core::Clock::now();
+  ui::StatuslineInstall state;
+  if (install) {
+    const auto binary = frontBinary();
+    if (binary.empty()) {
+      state = statuslineState(claudeDir);
+      state.failed = true;
+      state.message = "Cannot find the path of this program (/proc/self/exe); nothing was changed.";
+      return state;
+    }
+    const auto result = core::installStatusline(claudeDir, stateDir, core::statuslineCommand(binary), now);
+    state = statuslineState(claudeDir);
+    if (!result) {
+      state.failed = true;
+      state.message = result.error().message;
+    } else {
+      state.message = "Installed in " + result.value().settingsFile.string() +
+                      (result.value().previous ? "; your earlier status line was remembered." : ".");
+    }
+    return state;
+  }
+  const auto result = core::uninstallStatusline(claudeDir, stateDir, now);
+  state = statuslineState(claudeDir);
+  if (!result) {
+    state.failed = true;
+    state.message = result.error().message;
+  } else if (result.value().previous) {
+    state.message = "Removed; your earlier status line is back.";
+  } else {
+    state.message = result.value().changed ? "Removed from " + result.value().settingsFile.string() + "."
+                                           : "Claude Code was not using it; nothing changed.";
+  }
+  return state;
+}
+
+}  // namespace cut::app
