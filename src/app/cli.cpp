@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 #include <utility>
@@ -137,6 +138,13 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
   }
   if (!options.screenshot.empty() && !options.frames) options.frames = 3;
   return {options, {}};
+}
+
+std::optional<Options> parseArguments(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  auto parsed = parseCommandLine(args);
+  if (!parsed.options) std::fprintf(stderr, "claude-usage-tracker: %s\n", parsed.error.c_str());
+  return std::move(parsed.options);
 }
 
 std::string usageText() {

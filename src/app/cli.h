@@ -47,6 +47,10 @@ struct ParseOutcome {
 /// Parses argv (argv[0] excluded) and fills defaults from the environment (HOME, XDG_*).
 ParseOutcome parseCommandLine(const std::vector<std::string>& args);
 
+/// parseCommandLine over main()'s arguments; on a wrong command line prints why to stderr and
+/// returns empty (the caller exits 2).
+std::optional<Options> parseArguments(int argc, char** argv);
+
 /// The text of --help, including the exit codes.
 std::string usageText();
 

@@ -4,8 +4,6 @@
 // command lives in claude-usage-tracker-full (which also runs these two, for anyone calling it).
 
 #include <cstdio>
-#include <string>
-#include <vector>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -15,13 +13,9 @@
 int main(int argc, char** argv) {
   using cut::app::Command;
   cut::app::disableCoreDumps();
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  const auto parsed = cut::app::parseCommandLine(args);
-  if (!parsed.options) {
-    std::fprintf(stderr, "claude-usage-tracker: %s\n", parsed.error.c_str());
-    return 2;
-  }
-  const cut::app::Options& options = *parsed.options;
+  const auto parsed = cut::app::parseArguments(argc, argv);
+  if (!parsed) return 2;
+  const cut::app::Options& options = *parsed;
   if (options.command != Command::Status && options.command != Command::SetKey) {
     std::fprintf(stderr,
                  "claude-usage-tracker-fetch runs only status and set-key; run claude-usage-tracker\n");

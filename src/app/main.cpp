@@ -1,7 +1,5 @@
 // claude-usage-tracker: the widget, and the commands that share its core.
 #include <cstdio>
-#include <string>
-#include <vector>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -11,13 +9,9 @@
 int main(int argc, char** argv) {
   using cut::app::Command;
   cut::app::disableCoreDumps();
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  const auto parsed = cut::app::parseCommandLine(args);
-  if (!parsed.options) {
-    std::fprintf(stderr, "claude-usage-tracker: %s\n", parsed.error.c_str());
-    return 2;
-  }
-  const cut::app::Options& options = *parsed.options;
+  const auto parsed = cut::app::parseArguments(argc, argv);
+  if (!parsed) return 2;
+  const cut::app::Options& options = *parsed;
 
   // Once, before any thread exists (libcurl's global state is not thread-safe to set up). Only
   // for commands that fetch: the status line must stay fast and never touches the network.
@@ -34,10 +28,6 @@ int main(int argc, char** argv) {
     case Command::Status: code = cut::app::runStatus(options); break;
     case Command::SetKey: code = cut::app::runSetKey(options); break;
     case Command::Widget: code = cut::app::runWidget(options); break;
-    default:
-      std::fprintf(stderr, "claude-usage-tracker: this command is not built yet\n");
-      code = 1;
-      break;
   }
   if (fetches) cut::net::globalCleanup();
   return code;
