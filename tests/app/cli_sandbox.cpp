@@ -59,8 +59,8 @@ ProcessResult CliSandbox::run(const std::vector<std::string>& args, const HttpsS
   }
   spec.argv.insert(spec.argv.end(), args.begin() + static_cast<std::ptrdiff_t>(first), args.end());
   spec.input = input;
-  spec.env = {"HOME=" + home(), "XDG_CONFIG_HOME=" + m_dir / "xdg-config",
-              "XDG_STATE_HOME=" + m_dir / "xdg-state", "TZ=UTC", "LC_ALL=C.UTF-8"};
+  spec.env = {"HOME=" + home(), "XDG_CONFIG_HOME=" + (m_dir / "xdg-config").string(),
+              "XDG_STATE_HOME=" + (m_dir / "xdg-state").string(), "TZ=UTC", "LC_ALL=C.UTF-8"};
   spec.unsetEnv = {"NO_COLOR", "CLAUDE_CONFIG_DIR"};
   auto result = runProcess(spec);
   REQUIRE_FALSE(result.timedOut);

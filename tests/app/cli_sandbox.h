@@ -25,10 +25,10 @@ class CliSandbox {
  public:
   CliSandbox();
 
-  const std::string& home() const { return m_dir.path(); }
-  std::string keyFile() const { return m_dir / ".claude-session-key"; }
-  std::string configDir() const { return m_dir / "config"; }
-  std::string stateDir() const { return m_dir / "state"; }
+  std::string home() const { return m_dir.path().string(); }
+  std::string keyFile() const { return (m_dir / ".claude-session-key").string(); }
+  std::string configDir() const { return (m_dir / "config").string(); }
+  std::string stateDir() const { return (m_dir / "state").string(); }
   std::string settingsFile() const { return configDir() + "/settings.json"; }
 
   /// Writes the key file directly (not through the program), with exactly `content` and `mode`.

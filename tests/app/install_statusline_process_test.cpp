@@ -10,48 +10,27 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/process.h"
+
 namespace fs = std::filesystem;
+using cut::test::readWholeFile;
+using cut::test::TempDir;
 using ordered_json = nlohmann::ordered_json;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "cut-isp-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 struct Run {
   int exitCode = -1;
-  std::string out;  ///< stdout and stderr together
+  std::string out;  ///< stdout then stderr
 };
 
 Run run(const std::string& program, const std::string& command, const fs::path& claudeDir,
         const fs::path& state) {
-  const std::string line = "CLAUDE_CONFIG_DIR='" + claudeDir.string() + "' '" + program + "' " + command +
-                           " --state-dir='" + state.string() + "' 2>&1";
-  Run result;
-  FILE* pipe = ::popen(line.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  cut::test::ProcessSpec spec;
+  spec.argv = {program, command, "--state-dir=" + state.string()};
+  spec.env = {"CLAUDE_CONFIG_DIR=" + claudeDir.string()};
+  const cut::test::ProcessResult result = cut::test::runProcess(spec);
+  return Run{.exitCode = result.exitCode, .out = result.out + result.err};
 }
 
 const char* kRich = R"json({
@@ -68,15 +47,15 @@ const char* kRich = R"json({
 
 TEST_CASE("install-statusline points Claude Code at this binary and uninstall restores the user's file") {
   TempDir tmp;
-  const fs::path claude = tmp.path / "claude";
+  const fs::path claude = tmp.path() / "claude";
   fs::create_directories(claude);
   std::ofstream(claude / "settings.json") << kRich;
   ::chmod((claude / "settings.json").c_str(), 0600);
 
-  Run result = run(CUT_PROGRAM, "install-statusline", claude, tmp.path / "state");
+  Run result = run(CUT_PROGRAM, "install-statusline", claude, tmp.path() / "state");
   CHECK(result.exitCode == 0);
   CHECK(result.out.find("remembered") != std::string::npos);
-  auto after = ordered_json::parse(readText(claude / "settings.json"));
+  auto after = ordered_json::parse(readWholeFile(claude / "settings.json"));
   const std::string expected = fs::canonical(CUT_PROGRAM).string() + " statusline";
   CHECK(after["statusLine"] == ordered_json({{"type", "command"}, {"command", expected}, {"padding", 0}}));
   auto withoutLine = after;
@@ -90,40 +69,40 @@ TEST_CASE("install-statusline points Claude Code at this binary and uninstall re
 
   // The command it installed works as Claude Code would run it, through a shell.
   FILE* pipe = ::popen(
-      ("echo '{}' | " + expected + " --state-dir='" + (tmp.path / "state").string() + "'").c_str(), "r");
+      ("echo '{}' | " + expected + " --state-dir='" + (tmp.path() / "state").string() + "'").c_str(), "r");
   REQUIRE(pipe != nullptr);
   char line[4096] = {};
   CHECK(std::fgets(line, sizeof line, pipe) != nullptr);
   CHECK(::pclose(pipe) == 0);
   CHECK(std::string(line).find("5h") != std::string::npos);
 
-  result = run(CUT_PROGRAM, "install-statusline", claude, tmp.path / "state");
+  result = run(CUT_PROGRAM, "install-statusline", claude, tmp.path() / "state");
   CHECK(result.exitCode == 0);
   CHECK(result.out.find("nothing changed") != std::string::npos);
 
-  result = run(CUT_PROGRAM, "uninstall-statusline", claude, tmp.path / "state");
+  result = run(CUT_PROGRAM, "uninstall-statusline", claude, tmp.path() / "state");
   CHECK(result.exitCode == 0);
-  CHECK(ordered_json::parse(readText(claude / "settings.json")) == ordered_json::parse(kRich));
+  CHECK(ordered_json::parse(readWholeFile(claude / "settings.json")) == ordered_json::parse(kRich));
 }
 
 TEST_CASE("installing from the full program still installs the fast front binary") {
   TempDir tmp;
-  const Run result = run(CUT_FULL_PROGRAM, "install-statusline", tmp.path / "claude", tmp.path / "state");
+  const Run result = run(CUT_FULL_PROGRAM, "install-statusline", tmp.path() / "claude", tmp.path() / "state");
   CHECK(result.exitCode == 0);
-  const auto after = ordered_json::parse(readText(tmp.path / "claude/settings.json"));
+  const auto after = ordered_json::parse(readWholeFile(tmp.path() / "claude/settings.json"));
   CHECK(after["statusLine"]["command"] == fs::canonical(CUT_PROGRAM).string() + " statusline");
 }
 
 TEST_CASE("install-statusline refuses a settings.json that is not JSON and leaves it byte for byte") {
   TempDir tmp;
-  fs::create_directories(tmp.path / "claude");
+  fs::create_directories(tmp.path() / "claude");
   const std::string broken = "{\"model\": \"opus\",, }\n";
-  std::ofstream(tmp.path / "claude/settings.json") << broken;
-  const Run result = run(CUT_PROGRAM, "install-statusline", tmp.path / "claude", tmp.path / "state");
+  std::ofstream(tmp.path() / "claude/settings.json") << broken;
+  const Run result = run(CUT_PROGRAM, "install-statusline", tmp.path() / "claude", tmp.path() / "state");
   CHECK(result.exitCode == 1);
   CHECK(result.out.find("is not valid JSON") != std::string::npos);
-  CHECK(readText(tmp.path / "claude/settings.json") == broken);
+  CHECK(readWholeFile(tmp.path() / "claude/settings.json") == broken);
   int files = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path / "claude")) ++files;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path() / "claude")) ++files;
   CHECK(files == 1);
 }

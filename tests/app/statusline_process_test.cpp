@@ -2,114 +2,45 @@
 // Checks here do not depend on the clock; exact lines are pinned by the renderer's golden tests.
 
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <array>
-#include <csignal>
+
 #include <fstream>
-#include <sstream>
 
 #include "core/usage_cache.h"
+#include "support/process.h"
 
 using namespace cut::core;
 namespace fs = std::filesystem;
+using cut::test::fixture;
+using cut::test::ProcessResult;
+using cut::test::ProcessSpec;
+using cut::test::readWholeFile;
+using cut::test::RunningProcess;
+using cut::test::runProcess;
+using cut::test::startProcess;
+using cut::test::TempDir;
 using namespace std::chrono_literals;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "cut-slp-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-struct Run {
-  int exitCode = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Starts the program with `input` on stdin and the given extra environment; collects both outputs.
-pid_t start(const std::vector<std::string>& args, const std::vector<std::string>& env, int pipes[3][2]) {
-  // Close-on-exec, so no child inherits another child's stdin and keeps it from seeing EOF.
-  for (int i = 0; i < 3; ++i) REQUIRE(::pipe2(pipes[i], O_CLOEXEC) == 0);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(pipes[0][0], 0);
-    ::dup2(pipes[1][1], 1);
-    ::dup2(pipes[2][1], 2);
-    for (int i = 0; i < 3; ++i) {
-      ::close(pipes[i][0]);
-      ::close(pipes[i][1]);
-    }
-    ::unsetenv("NO_COLOR");
-    for (const std::string& e : env) ::putenv(const_cast<char*>(e.c_str()));  // NOLINT: putenv's type
-    std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));  // NOLINT: execv's type
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  ::close(pipes[0][0]);
-  ::close(pipes[1][1]);
-  ::close(pipes[2][1]);
-  return pid;
-}
-
-Run finish(pid_t pid, int pipes[3][2], const std::string& input) {
-  Run run;
-  // Written whole before reading: the input is at most a few MiB and the program reads it first.
-  std::size_t done = 0;
-  ::signal(SIGPIPE, SIG_IGN);
-  while (done < input.size()) {
-    const ssize_t n = ::write(pipes[0][1], input.data() + done, input.size() - done);
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  ::close(pipes[0][1]);
-  pollfd fds[2] = {{pipes[1][0], POLLIN, 0}, {pipes[2][0], POLLIN, 0}};
-  int open = 2;
-  char buffer[4096];
-  while (open > 0 && ::poll(fds, 2, 10000) > 0) {
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
-      if (n <= 0) {
-        ::close(fds[i].fd);
-        fds[i].fd = -1;
-        --open;
-      } else {
-        (i == 0 ? run.out : run.err).append(buffer, static_cast<std::size_t>(n));
-      }
-    }
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+// Starts the program with `input` on stdin and the given extra environment, NO_COLOR unset.
+ProcessSpec statuslineSpec(std::vector<std::string> args, const std::string& input,
+                           const std::vector<std::string>& env) {
+  ProcessSpec spec;
+  spec.argv = std::move(args);
+  spec.input = input;
+  spec.env = env;
+  spec.unsetEnv = {"NO_COLOR"};
+  return spec;
 }
 
 struct Sandbox {
   TempDir tmp;
-  fs::path config() const { return tmp.path / "config"; }
-  fs::path state() const { return tmp.path / "state"; }
-  fs::path key() const { return tmp.path / "key"; }
+  fs::path config() const { return tmp.path() / "config"; }
+  fs::path state() const { return tmp.path() / "state"; }
+  fs::path key() const { return tmp.path() / "key"; }
   std::vector<std::string> args() const {
     return {CUT_PROGRAM,
             "statusline",
@@ -119,16 +50,12 @@ struct Sandbox {
             "--api-base=https://127.0.0.1:9",
             "--timeout=2"};
   }
-  Run statusline(const std::string& input, const std::vector<std::string>& env = {}) const {
-    int pipes[3][2];
-    const pid_t pid = start(args(), env, pipes);
-    return finish(pid, pipes, input);
+  ProcessResult statusline(const std::string& input, const std::vector<std::string>& env = {}) const {
+    return runProcess(statuslineSpec(args(), input, env));
   }
 };
 
-std::string fixture() { return readText(std::string(CUT_FIXTURES_DIR) + "/statusline_input.json"); }
-
-void checkOneLine(const Run& run) {
+void checkOneLine(const ProcessResult& run) {
   CHECK(run.exitCode == 0);
   CHECK(run.err.empty());
   REQUIRE_FALSE(run.out.empty());
@@ -141,7 +68,7 @@ void checkOneLine(const Run& run) {
 
 TEST_CASE("the shared input prints one coloured line and exits 0") {
   Sandbox box;
-  const Run run = box.statusline(fixture());
+  const ProcessResult run = box.statusline(fixture("statusline_input.json"));
   checkOneLine(run);
   CHECK(run.out.find("Opus 4.5") != std::string::npos);
   CHECK(run.out.find("42%") != std::string::npos);
@@ -151,7 +78,7 @@ TEST_CASE("the shared input prints one coloured line and exits 0") {
 
 TEST_CASE("NO_COLOR gives a line with no escape sequence") {
   Sandbox box;
-  const Run run = box.statusline(fixture(), {"NO_COLOR=1"});
+  const ProcessResult run = box.statusline(fixture("statusline_input.json"), {"NO_COLOR=1"});
   checkOneLine(run);
   CHECK(run.out.find('\x1b') == std::string::npos);
   CHECK(run.out.find("5h 42%") != std::string::npos);
@@ -160,10 +87,10 @@ TEST_CASE("NO_COLOR gives a line with no escape sequence") {
 
 TEST_CASE("empty, garbage, truncated and oversized stdin still give one line and exit 0") {
   Sandbox box;
-  const std::string full = fixture();
+  const std::string full = fixture("statusline_input.json");
   for (const std::string& input : {std::string(), std::string("\x00\xff garbage {{{", 16),
                                    full.substr(0, full.size() / 2), std::string(3 << 20, '{')}) {
-    const Run run = box.statusline(input, {"NO_COLOR=1"});
+    const ProcessResult run = box.statusline(input, {"NO_COLOR=1"});
     checkOneLine(run);
     CHECK(run.out.find("5h ") != std::string::npos);
   }
@@ -171,7 +98,7 @@ TEST_CASE("empty, garbage, truncated and oversized stdin still give one line and
 
 TEST_CASE("rate_limits from stdin are written to the shared cache as claude-code readings") {
   Sandbox box;
-  checkOneLine(box.statusline(fixture()));
+  checkOneLine(box.statusline(fixture("statusline_input.json")));
   const auto cache = readCache(box.state());
   REQUIRE(cache);
   const Limit* five = cache->usage.find("five_hour");
@@ -193,7 +120,7 @@ TEST_CASE("without rate_limits the line shows the cached numbers") {
                                         .source = Source::ClaudeCode}}},
                       "", now)
               .ok());
-  const Run run = box.statusline(R"({"model":{"display_name":"Sonnet 4.5"}})", {"NO_COLOR=1"});
+  const ProcessResult run = box.statusline(R"({"model":{"display_name":"Sonnet 4.5"}})", {"NO_COLOR=1"});
   checkOneLine(run);
   CHECK(run.out.find("5h 63%") != std::string::npos);
   CHECK(run.out.find("stale") == std::string::npos);
@@ -204,16 +131,16 @@ TEST_CASE("settings choose the segments and colour, and a corrupt settings file 
   fs::create_directories(box.config());
   std::ofstream(box.config() / "settings.json")
       << R"({"statusline":{"segments":["model","cost"],"color_mode":"none"}})";
-  Run run = box.statusline(fixture());
+  ProcessResult run = box.statusline(fixture("statusline_input.json"));
   checkOneLine(run);
   CHECK(run.out == "Opus 4.5 \u2502 $1.87\n");
 
   const std::string corrupt = "{\"statusline\": [oops";
   std::ofstream(box.config() / "settings.json") << corrupt;
-  run = box.statusline(fixture(), {"NO_COLOR=1"});
+  run = box.statusline(fixture("statusline_input.json"), {"NO_COLOR=1"});
   checkOneLine(run);
   CHECK(run.out.find("Opus 4.5") != std::string::npos);
-  CHECK(readText(box.config() / "settings.json") == corrupt);
+  CHECK(readWholeFile(box.config() / "settings.json") == corrupt);
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(box.config())) ++files;
   CHECK(files == 1);  // no settings.json.bad, nothing written to the config folder
@@ -233,7 +160,7 @@ TEST_CASE("a stale cache with a key file starts one background refresh and is ma
                                         .observedAt = old}}},
                       "Org", old)
               .ok());
-  const Run run = box.statusline(R"({"model":{"display_name":"Opus"}})", {"NO_COLOR=1"});
+  const ProcessResult run = box.statusline(R"({"model":{"display_name":"Opus"}})", {"NO_COLOR=1"});
   checkOneLine(run);
   CHECK(run.out.find("5h 55%") != std::string::npos);
   CHECK(run.out.find("stale 1h") != std::string::npos);
@@ -241,7 +168,7 @@ TEST_CASE("a stale cache with a key file starts one background refresh and is ma
   CHECK(fs::exists(box.state() / "refresh.lock"));
   CHECK(run.out.find("sk-ant") == std::string::npos);
   // A second render right away starts nothing new: one refresh at a time, at most once a minute.
-  const Run again = box.statusline(R"({"model":{"display_name":"Opus"}})", {"NO_COLOR=1"});
+  const ProcessResult again = box.statusline(R"({"model":{"display_name":"Opus"}})", {"NO_COLOR=1"});
   checkOneLine(again);
 }
 
@@ -254,7 +181,7 @@ TEST_CASE("without a key file a stale cache starts no refresh") {
                        .id = "five_hour", .usedPercent = 5, .source = Source::ClaudeAi, .observedAt = old}}},
                   "Org", old)
           .ok());
-  const Run run = box.statusline("{}", {"NO_COLOR=1"});
+  const ProcessResult run = box.statusline("{}", {"NO_COLOR=1"});
   checkOneLine(run);
   CHECK(run.out.find("refreshing") == std::string::npos);
   CHECK_FALSE(fs::exists(box.state() / "refresh.lock"));
@@ -270,12 +197,10 @@ TEST_CASE("twenty status lines and direct writers at once leave a cache that par
                      R"(,"resets_at":1796349600},"seven_day":{"used_percentage":)" + std::to_string(i) +
                      "}}}");
   }
-  std::vector<pid_t> lines;
-  std::vector<std::array<int, 6>> linePipes;
+  std::vector<RunningProcess> lines;
   for (int i = 0; i < kLines; ++i) {
-    int pipes[3][2];
-    lines.push_back(start(box.args(), {"NO_COLOR=1"}, pipes));
-    linePipes.push_back({pipes[0][0], pipes[0][1], pipes[1][0], pipes[1][1], pipes[2][0], pipes[2][1]});
+    lines.push_back(
+        startProcess(statuslineSpec(box.args(), inputs[static_cast<std::size_t>(i)], {"NO_COLOR=1"})));
   }
   // Direct writers: one reading far in the future, which must survive everything else.
   const auto future = Clock::now() + 1h;
@@ -300,11 +225,7 @@ TEST_CASE("twenty status lines and direct writers at once leave a cache that par
     }
     writers.push_back(pid);
   }
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& p = linePipes[i];
-    int pipes[3][2] = {{p[0], p[1]}, {p[2], p[3]}, {p[4], p[5]}};
-    checkOneLine(finish(lines[i], pipes, inputs[i]));
-  }
+  for (RunningProcess& line : lines) checkOneLine(line.wait());
   for (const pid_t pid : writers) {
     int status = 0;
     ::waitpid(pid, &status, 0);

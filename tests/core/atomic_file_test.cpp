@@ -11,16 +11,10 @@
 #include <thread>
 #include <vector>
 
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 using namespace cut::core;
-using cut::test::entryCount;
-using cut::test::lstatOf;
-using cut::test::modeOf;
-using cut::test::slurp;
-using cut::test::spit;
-using cut::test::TempDir;
-using cut::test::UmaskScope;
+using namespace cut::test;
 
 TEST_CASE("writeFileAtomic gives the file exactly the requested mode under umask 0") {
   TempDir dir;
@@ -28,7 +22,7 @@ TEST_CASE("writeFileAtomic gives the file exactly the requested mode under umask
   const auto path = dir / "secret";
   REQUIRE(writeFileAtomic(path, "hello\n", 0600).ok());
   CHECK(modeOf(path) == 0600);
-  CHECK(slurp(path) == "hello\n");
+  CHECK(readWholeFile(path) == "hello\n");
   CHECK(entryCount(dir.path()) == 1);  // no temporary file left beside it
 }
 
@@ -45,7 +39,7 @@ TEST_CASE("replacing a file puts a new inode in place and never touches the old 
   TempDir dir;
   UmaskScope mask(0);
   const auto path = dir / "key";
-  spit(path, "old content");
+  writeWholeFile(path, "old content");
   ::chmod(path.c_str(), 0644);
   // A second name for the old inode shows whether it was chmod'ed or rewritten in place.
   REQUIRE(::link(path.c_str(), (dir / "witness").c_str()) == 0);
@@ -54,15 +48,15 @@ TEST_CASE("replacing a file puts a new inode in place and never touches the old 
   REQUIRE(writeFileAtomic(path, "new content", 0600).ok());
   CHECK(lstatOf(path).st_ino != oldInode);
   CHECK(modeOf(path) == 0600);
-  CHECK(slurp(path) == "new content");
-  CHECK(slurp(dir / "witness") == "old content");
+  CHECK(readWholeFile(path) == "new content");
+  CHECK(readWholeFile(dir / "witness") == "old content");
   CHECK(modeOf(dir / "witness") == 0644);
 }
 
 TEST_CASE("a write that fails midway leaves the existing file as it was and no temporary file") {
   TempDir dir;
   const auto path = dir / "settings.json";
-  spit(path, "{\"old\": true}");
+  writeWholeFile(path, "{\"old\": true}");
   const ino_t oldInode = lstatOf(path).st_ino;
 
   // A file-size limit makes write() fail with EFBIG after 16 bytes; it binds root too.
@@ -79,40 +73,40 @@ TEST_CASE("a write that fails midway leaves the existing file as it was and no t
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().message.find(path.string()) != std::string::npos);
   CHECK(result.error().message.find("nnnn") == std::string::npos);
-  CHECK(slurp(path) == "{\"old\": true}");
+  CHECK(readWholeFile(path) == "{\"old\": true}");
   CHECK(lstatOf(path).st_ino == oldInode);
   CHECK(entryCount(dir.path()) == 1);
 }
 
 TEST_CASE("a target under a regular file fails with a message naming the path and not the content") {
   TempDir dir;
-  spit(dir / "plain", "I am a file");
+  writeWholeFile(dir / "plain", "I am a file");
   const auto path = dir / "plain" / "settings.json";
   const auto result = writeFileAtomic(path, "CONTENT-MUST-NOT-LEAK", 0600);
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().message.find(path.string()) != std::string::npos);
   CHECK(result.error().message.find("Not a directory") != std::string::npos);
   CHECK(result.error().message.find("CONTENT-MUST-NOT-LEAK") == std::string::npos);
-  CHECK(slurp(dir / "plain") == "I am a file");
+  CHECK(readWholeFile(dir / "plain") == "I am a file");
 }
 
 TEST_CASE("a folder at the target path is left alone and the temporary file is removed") {
   TempDir dir;
   const auto path = dir / "target";
   std::filesystem::create_directory(path);
-  spit(path / "inside", "kept");
+  writeWholeFile(path / "inside", "kept");
   const auto result = writeFileAtomic(path, "data", 0600);
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().message.find(path.string()) != std::string::npos);
   CHECK(std::filesystem::is_directory(path));
-  CHECK(slurp(path / "inside") == "kept");
+  CHECK(readWholeFile(path / "inside") == "kept");
   CHECK(entryCount(dir.path()) == 1);
 }
 
 TEST_CASE("a symlink at the target is replaced by a regular file and what it pointed to is untouched") {
   TempDir dir;
   const auto elsewhere = dir / "elsewhere";
-  spit(elsewhere, "not yours");
+  writeWholeFile(elsewhere, "not yours");
   ::chmod(elsewhere.c_str(), 0644);
   const auto path = dir / "key";
   REQUIRE(::symlink(elsewhere.c_str(), path.c_str()) == 0);
@@ -120,8 +114,8 @@ TEST_CASE("a symlink at the target is replaced by a regular file and what it poi
   REQUIRE(writeFileAtomic(path, "mine", 0600).ok());
   CHECK(S_ISREG(lstatOf(path).st_mode));
   CHECK(modeOf(path) == 0600);
-  CHECK(slurp(path) == "mine");
-  CHECK(slurp(elsewhere) == "not yours");
+  CHECK(readWholeFile(path) == "mine");
+  CHECK(readWholeFile(elsewhere) == "not yours");
   CHECK(modeOf(elsewhere) == 0644);
 }
 
@@ -143,7 +137,7 @@ TEST_CASE("missing parent folders are created with mode 0700, existing ones keep
   CHECK(modeOf(dir / "a") == 0700);
   CHECK(modeOf(dir / "a" / "b") == 0700);
   CHECK(modeOf(dir.path()) == 0755);
-  CHECK(slurp(path) == "{}");
+  CHECK(readWholeFile(path) == "{}");
 }
 
 TEST_CASE("a relative path is written in the current folder") {
@@ -153,7 +147,7 @@ TEST_CASE("a relative path is written in the current folder") {
   const auto result = writeFileAtomic("relative.txt", "here", 0600);
   std::filesystem::current_path(previous);
   REQUIRE(result.ok());
-  CHECK(slurp(dir / "relative.txt") == "here");
+  CHECK(readWholeFile(dir / "relative.txt") == "here");
 }
 
 TEST_CASE("large content is written in full") {
@@ -161,7 +155,7 @@ TEST_CASE("large content is written in full") {
   std::string content(3 * 1024 * 1024 + 7, '\0');
   for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 31 % 251);
   REQUIRE(writeFileAtomic(dir / "big", content, 0600).ok());
-  CHECK(slurp(dir / "big") == content);
+  CHECK(readWholeFile(dir / "big") == content);
 }
 
 TEST_CASE("no temporary file is ever seen with a mode wider than the one requested") {
@@ -195,7 +189,7 @@ TEST_CASE("no temporary file is ever seen with a mode wider than the one request
   });
   const std::string content(256 * 1024, 'k');
   for (int i = 0; i < 20; ++i) REQUIRE(writeFileAtomic(dir / "key", content, 0600).ok());
-  spit(dir / "stop", "");
+  writeWholeFile(dir / "stop", "");
   observer.join();
   ::close(dirFd);
   ::close(watch);
@@ -208,7 +202,7 @@ TEST_CASE("no temporary file is ever seen with a mode wider than the one request
 TEST_CASE("readFile returns the exact bytes, NUL bytes included") {
   TempDir dir;
   const std::string content("a\0b\r\n\xff", 6);
-  spit(dir / "f", content);
+  writeWholeFile(dir / "f", content);
   const auto result = readFile(dir / "f", 100);
   REQUIRE(result.ok());
   CHECK(result.value() == content);
@@ -225,7 +219,7 @@ TEST_CASE("readFile reports a missing file as missing") {
 
 TEST_CASE("readFile accepts a file exactly at the cap and refuses one byte more") {
   TempDir dir;
-  spit(dir / "f", std::string(64, 'x'));
+  writeWholeFile(dir / "f", std::string(64, 'x'));
   CHECK(readFile(dir / "f", 64).ok());
   const auto result = readFile(dir / "f", 63);
   REQUIRE_FALSE(result.ok());
@@ -237,7 +231,7 @@ TEST_CASE("readFile accepts a file exactly at the cap and refuses one byte more"
 TEST_CASE("readFile refuses a huge sparse file without loading it") {
   TempDir dir;
   const auto path = dir / "huge";
-  spit(path, "");
+  writeWholeFile(path, "");
   std::filesystem::resize_file(path, std::uintmax_t{64} * 1024 * 1024 * 1024);  // 64 GiB, no blocks
   const auto result = readFile(path, 4096);
   REQUIRE_FALSE(result.ok());
@@ -259,7 +253,7 @@ TEST_CASE("readFile refuses a folder and a FIFO instead of blocking on them") {
 
 TEST_CASE("readFile follows a symlink to the file it names") {
   TempDir dir;
-  spit(dir / "real", "content");
+  writeWholeFile(dir / "real", "content");
   REQUIRE(::symlink((dir / "real").c_str(), (dir / "link").c_str()) == 0);
   const auto result = readFile(dir / "link", 100);
   REQUIRE(result.ok());

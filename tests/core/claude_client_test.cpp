@@ -10,22 +10,18 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/temp_dir.h"
+
 using namespace cut::core;
 
 namespace {
+
+using cut::test::fixture;
 
 const std::string kKey = "sk-ant-sid01-TESTKEY_abc123xyz";
 const TimePoint kNow = Clock::from_time_t(1'795'900'000);
 const std::string kOrgA = "5b0e7c1a-4d2f-4b8e-9a61-0c3f2d7e9a10";
 const std::string kOrgB = "e2a9d4c7-1f3b-4c55-8d20-7b6a5e4f3c21";
-
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(CUT_FIXTURES_DIR) / name, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 HttpResult ok(std::string body) { return HttpResponse{.status = 200, .body = std::move(body)}; }
 HttpResult status(long code, std::string body) {
@@ -127,7 +123,8 @@ TEST_CASE("later fetches with the same key reuse the organization list; a new ke
   transport.script = {ok(fixture("usage_idle.json"))};
   auto outcome = client.fetch(kKey, kOrgB, kNow);
   REQUIRE(outcome.ok());
-  CHECK(transport.urls() == std::vector<std::string>{"https://claude.ai/api/organizations/" + kOrgB + "/usage"});
+  CHECK(transport.urls() ==
+        std::vector<std::string>{"https://claude.ai/api/organizations/" + kOrgB + "/usage"});
   CHECK(outcome->organization.name == "Northwind Labs");
   CHECK(outcome->organizations.size() == 2);
 

@@ -7,33 +7,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/temp_dir.h"
+
 using namespace cut::core;
 namespace fs = std::filesystem;
+using cut::test::readWholeFile;
+using cut::test::TempDir;
 using ordered_json = nlohmann::ordered_json;
 
 namespace {
 
 const TimePoint kNow = Clock::from_time_t(1'796'340'000);
 const std::string kCommand = "/opt/cut/bin/claude-usage-tracker statusline";
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "cut-ccs-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
@@ -79,8 +64,8 @@ TEST_CASE("our own status line is recognised, others are not") {
 
 TEST_CASE("install into a rich settings.json keeps every other key in order and remembers the old line") {
   TempDir tmp;
-  const fs::path claude = tmp.path / "claude";
-  const fs::path state = tmp.path / "state";
+  const fs::path claude = tmp.path() / "claude";
+  const fs::path state = tmp.path() / "state";
   write(claude / "settings.json", kRich);
   ::chmod((claude / "settings.json").c_str(), 0644);
 
@@ -88,10 +73,10 @@ TEST_CASE("install into a rich settings.json keeps every other key in order and 
   REQUIRE(result.ok());
   CHECK(result.value().changed);
   REQUIRE(result.value().previous);
-  CHECK(slurp(result.value().backup) == kRich);
+  CHECK(readWholeFile(result.value().backup) == kRich);
   CHECK(result.value().backup.filename().string().starts_with("settings.json.bak-2026"));
 
-  const auto after = ordered_json::parse(slurp(claude / "settings.json"));
+  const auto after = ordered_json::parse(readWholeFile(claude / "settings.json"));
   auto expected = ordered_json::parse(kRich);
   expected["statusLine"] = {{"type", "command"}, {"command", kCommand}, {"padding", 0}};
   CHECK(after == expected);
@@ -104,21 +89,21 @@ TEST_CASE("install into a rich settings.json keeps every other key in order and 
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(claude)) ++files;
   CHECK(files == 2);
-  CHECK(slurp(claude / "settings.json").find("sk-ant-") == std::string::npos);
+  CHECK(readWholeFile(claude / "settings.json").find("sk-ant-") == std::string::npos);
 
   SUBCASE("installing twice changes nothing and writes no second backup") {
-    const std::string before = slurp(claude / "settings.json");
+    const std::string before = readWholeFile(claude / "settings.json");
     const auto again = installStatusline(claude, state, kCommand, kNow + std::chrono::seconds(5));
     REQUIRE(again.ok());
     CHECK_FALSE(again.value().changed);
-    CHECK(slurp(claude / "settings.json") == before);
+    CHECK(readWholeFile(claude / "settings.json") == before);
     CHECK(countBackups(claude) == 1);
   }
   SUBCASE("uninstall puts the earlier status line back, everything else as it was") {
     const auto undone = uninstallStatusline(claude, state, kNow + std::chrono::seconds(5));
     REQUIRE(undone.ok());
     CHECK(undone.value().changed);
-    CHECK(ordered_json::parse(slurp(claude / "settings.json")) == ordered_json::parse(kRich));
+    CHECK(ordered_json::parse(readWholeFile(claude / "settings.json")) == ordered_json::parse(kRich));
     CHECK_FALSE(fs::exists(state / "statusline-previous.json"));
     // A second uninstall finds nothing of ours.
     const auto again = uninstallStatusline(claude, state, kNow + std::chrono::seconds(9));
@@ -130,51 +115,52 @@ TEST_CASE("install into a rich settings.json keeps every other key in order and 
                               kNow + std::chrono::seconds(2))
                 .ok());
     REQUIRE(uninstallStatusline(claude, state, kNow + std::chrono::seconds(4)).ok());
-    CHECK(ordered_json::parse(slurp(claude / "settings.json")) == ordered_json::parse(kRich));
+    CHECK(ordered_json::parse(readWholeFile(claude / "settings.json")) == ordered_json::parse(kRich));
   }
 }
 
 TEST_CASE("a settings.json that is not valid JSON is refused and left byte for byte") {
   TempDir tmp;
   const std::string broken = "{\n  \"model\": \"opus\",\n  // a comment\n  \"env\": {\n";
-  write(tmp.path / "settings.json", broken);
-  const auto result = installStatusline(tmp.path, tmp.path / "state", kCommand, kNow);
+  write(tmp.path() / "settings.json", broken);
+  const auto result = installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow);
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().message.find("not valid JSON") != std::string::npos);
   CHECK(result.error().message.find("settings.json") != std::string::npos);
-  CHECK(slurp(tmp.path / "settings.json") == broken);
-  CHECK(countBackups(tmp.path) == 0);
-  CHECK_FALSE(fs::exists(tmp.path / "state"));
-  write(tmp.path / "settings.json", "[1,2]");
-  CHECK_FALSE(installStatusline(tmp.path, tmp.path / "state", kCommand, kNow).ok());
-  CHECK(slurp(tmp.path / "settings.json") == "[1,2]");
+  CHECK(readWholeFile(tmp.path() / "settings.json") == broken);
+  CHECK(countBackups(tmp.path()) == 0);
+  CHECK_FALSE(fs::exists(tmp.path() / "state"));
+  write(tmp.path() / "settings.json", "[1,2]");
+  CHECK_FALSE(installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow).ok());
+  CHECK(readWholeFile(tmp.path() / "settings.json") == "[1,2]");
 }
 
 TEST_CASE("a missing folder and file are created, and uninstall then drops the key") {
   TempDir tmp;
-  const fs::path claude = tmp.path / "new/.claude";
-  const auto result = installStatusline(claude, tmp.path / "state", kCommand, kNow);
+  const fs::path claude = tmp.path() / "new/.claude";
+  const auto result = installStatusline(claude, tmp.path() / "state", kCommand, kNow);
   REQUIRE(result.ok());
   CHECK(result.value().backup.empty());
   CHECK_FALSE(result.value().previous);
-  const auto after = ordered_json::parse(slurp(claude / "settings.json"));
+  const auto after = ordered_json::parse(readWholeFile(claude / "settings.json"));
   CHECK(after["statusLine"]["command"] == kCommand);
   CHECK(after["statusLine"]["padding"] == 0);
   CHECK(modeOf(claude / "settings.json") == 0600);
   CHECK((modeOf(claude) & ~0755u) == 0);  // 0755 at most
-  REQUIRE(uninstallStatusline(claude, tmp.path / "state", kNow).ok());
-  CHECK(ordered_json::parse(slurp(claude / "settings.json")) == ordered_json::object());
+  REQUIRE(uninstallStatusline(claude, tmp.path() / "state", kNow).ok());
+  CHECK(ordered_json::parse(readWholeFile(claude / "settings.json")) == ordered_json::object());
 }
 
 TEST_CASE("a symlinked settings.json is edited where it points, the link kept") {
   TempDir tmp;
-  write(tmp.path / "dotfiles/claude-settings.json", R"({"model":"sonnet"})");
-  fs::create_directories(tmp.path / "claude");
-  fs::create_symlink(tmp.path / "dotfiles/claude-settings.json", tmp.path / "claude/settings.json");
-  REQUIRE(installStatusline(tmp.path / "claude", tmp.path / "state", kCommand, kNow).ok());
-  CHECK(fs::is_symlink(tmp.path / "claude/settings.json"));
-  CHECK(ordered_json::parse(slurp(tmp.path / "dotfiles/claude-settings.json"))["model"] == "sonnet");
-  CHECK(slurp(tmp.path / "dotfiles/claude-settings.json").find(kCommand) != std::string::npos);
+  write(tmp.path() / "dotfiles/claude-settings.json", R"({"model":"sonnet"})");
+  fs::create_directories(tmp.path() / "claude");
+  fs::create_symlink(tmp.path() / "dotfiles/claude-settings.json", tmp.path() / "claude/settings.json");
+  REQUIRE(installStatusline(tmp.path() / "claude", tmp.path() / "state", kCommand, kNow).ok());
+  CHECK(fs::is_symlink(tmp.path() / "claude/settings.json"));
+  CHECK(ordered_json::parse(readWholeFile(tmp.path() / "dotfiles/claude-settings.json"))["model"] ==
+        "sonnet");
+  CHECK(readWholeFile(tmp.path() / "dotfiles/claude-settings.json").find(kCommand) != std::string::npos);
 }
 
 TEST_CASE("CLAUDE_CONFIG_DIR decides where Claude Code's settings live") {

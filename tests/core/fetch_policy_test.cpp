@@ -6,20 +6,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/temp_dir.h"
+
 using namespace cut::core;
 using namespace std::chrono;
 
 namespace {
 
-const TimePoint kNow = Clock::from_time_t(784'111'777);  // Sun, 06 Nov 1994 08:49:37 GMT
+using cut::test::fixture;
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(CUT_FIXTURES_DIR) / name, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+const TimePoint kNow = Clock::from_time_t(784'111'777);  // Sun, 06 Nov 1994 08:49:37 GMT
 
 FetchError classified(long status, std::string body,
                       std::vector<std::pair<std::string, std::string>> headers = {}) {

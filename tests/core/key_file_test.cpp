@@ -7,15 +7,10 @@
 #include <cstdlib>
 #include <optional>
 
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 using namespace cut::core;
-using cut::test::lstatOf;
-using cut::test::modeOf;
-using cut::test::slurp;
-using cut::test::spit;
-using cut::test::TempDir;
-using cut::test::UmaskScope;
+using namespace cut::test;
 
 namespace {
 
@@ -161,7 +156,7 @@ TEST_CASE("a written key file holds the key and a newline, mode 0600 even under 
   UmaskScope mask(0);
   const auto path = dir / ".claude-session-key";
   REQUIRE(writeKeyFile(path, kKey).ok());
-  CHECK(slurp(path) == kKey + "\n");
+  CHECK(readWholeFile(path) == kKey + "\n");
   CHECK(modeOf(path) == 0600);
 
   const auto loaded = readKeyFile(path);
@@ -174,21 +169,21 @@ TEST_CASE("writeKeyFile stores the normalized key from a pasted cookie") {
   TempDir dir;
   const auto path = dir / "key";
   REQUIRE(writeKeyFile(path, "  Cookie: a=b; sessionKey=\"" + kKey + "\"; c=d\r\n").ok());
-  CHECK(slurp(path) == kKey + "\n");
+  CHECK(readWholeFile(path) == kKey + "\n");
 }
 
 TEST_CASE("a key that fails the check leaves an existing key file exactly as it was") {
   TempDir dir;
   const auto path = dir / "key";
   const std::string old = "sk-ant-sid01-OLDKEY_keep_me\n";
-  spit(path, old);
+  writeWholeFile(path, old);
   ::chmod(path.c_str(), 0600);
   const ino_t inode = lstatOf(path).st_ino;
 
   const auto result = writeKeyFile(path, "sk-ant-sid01-TESTKEY abc123xyz");
   REQUIRE_FALSE(result.ok());
   checkMessageHidesInput(result.error().message, "sk-ant-sid01-TESTKEY abc123xyz");
-  CHECK(slurp(path) == old);
+  CHECK(readWholeFile(path) == old);
   CHECK(lstatOf(path).st_ino == inode);
   CHECK(cut::test::entryCount(dir.path()) == 1);
 }
@@ -196,7 +191,7 @@ TEST_CASE("a key that fails the check leaves an existing key file exactly as it 
 TEST_CASE("a symlink at the key path is replaced by a private file; its target is untouched") {
   TempDir dir;
   const auto target = dir / "shared-file";
-  spit(target, "someone else's data");
+  writeWholeFile(target, "someone else's data");
   ::chmod(target.c_str(), 0644);
   const auto path = dir / ".claude-session-key";
   REQUIRE(::symlink(target.c_str(), path.c_str()) == 0);
@@ -204,8 +199,8 @@ TEST_CASE("a symlink at the key path is replaced by a private file; its target i
   REQUIRE(writeKeyFile(path, kKey).ok());
   CHECK(S_ISREG(lstatOf(path).st_mode));
   CHECK(modeOf(path) == 0600);
-  CHECK(slurp(path) == kKey + "\n");
-  CHECK(slurp(target) == "someone else's data");
+  CHECK(readWholeFile(path) == kKey + "\n");
+  CHECK(readWholeFile(target) == "someone else's data");
   CHECK(modeOf(target) == 0644);
 }
 
@@ -215,7 +210,7 @@ TEST_CASE("a key file others could read is tightened to 0600 and reported") {
     CAPTURE(loose);
     TempDir dir;
     const auto path = dir / "key";
-    spit(path, kKey + "\n");
+    writeWholeFile(path, kKey + "\n");
     REQUIRE(::chmod(path.c_str(), loose) == 0);
     const auto loaded = readKeyFile(path);
     REQUIRE(loaded.ok());
@@ -230,7 +225,7 @@ TEST_CASE("a private key file keeps its mode and is not reported") {
     CAPTURE(strict);
     TempDir dir;
     const auto path = dir / "key";
-    spit(path, kKey);
+    writeWholeFile(path, kKey);
     REQUIRE(::chmod(path.c_str(), strict) == 0);
     const auto loaded = readKeyFile(path);
     REQUIRE(loaded.ok());
@@ -262,7 +257,7 @@ TEST_CASE("for a key file elsewhere the advice names it with --key-file") {
 TEST_CASE("an empty or blank key file counts as no key") {
   for (const std::string content : {"", "\n", "  \r\n\t", "\"\""}) {
     TempDir dir;
-    spit(dir / "key", content);
+    writeWholeFile(dir / "key", content);
     const auto loaded = readKeyFile(dir / "key");
     REQUIRE_FALSE(loaded.ok());
     CHECK(loaded.error().noKey);
@@ -274,7 +269,7 @@ TEST_CASE("an empty or blank key file counts as no key") {
 TEST_CASE("a key file with something that is not a key is an invalid key, not repeated") {
   TempDir dir;
   const std::string content = "sk-ant-sid01-TESTKEY abc123xyz\n";
-  spit(dir / "key", content);
+  writeWholeFile(dir / "key", content);
   const auto loaded = readKeyFile(dir / "key");
   REQUIRE_FALSE(loaded.ok());
   CHECK_FALSE(loaded.error().noKey);
@@ -284,7 +279,7 @@ TEST_CASE("a key file with something that is not a key is an invalid key, not re
 
 TEST_CASE("a key file over 4 KiB is refused without its content in the message") {
   TempDir dir;
-  spit(dir / "key", kKey + std::string(4100, 'z'));
+  writeWholeFile(dir / "key", kKey + std::string(4100, 'z'));
   const auto loaded = readKeyFile(dir / "key");
   REQUIRE_FALSE(loaded.ok());
   CHECK_FALSE(loaded.error().noKey);
@@ -294,7 +289,7 @@ TEST_CASE("a key file over 4 KiB is refused without its content in the message")
 
 TEST_CASE("a key file read through a symlink works and the target is tightened") {
   TempDir dir;
-  spit(dir / "real", kKey);
+  writeWholeFile(dir / "real", kKey);
   ::chmod((dir / "real").c_str(), 0644);
   REQUIRE(::symlink((dir / "real").c_str(), (dir / "link").c_str()) == 0);
   const auto loaded = readKeyFile(dir / "link");
@@ -314,7 +309,7 @@ TEST_CASE("a folder at the key path is an error, not a crash or a hang") {
 TEST_CASE("removeKeyFile deletes the file and accepts a missing one") {
   TempDir dir;
   const auto path = dir / "key";
-  spit(path, kKey);
+  writeWholeFile(path, kKey);
   REQUIRE(removeKeyFile(path).ok());
   CHECK_FALSE(std::filesystem::exists(path));
   CHECK(removeKeyFile(path).ok());
@@ -322,11 +317,11 @@ TEST_CASE("removeKeyFile deletes the file and accepts a missing one") {
 
 TEST_CASE("removeKeyFile removes a symlink, not what it points to") {
   TempDir dir;
-  spit(dir / "real", "keep");
+  writeWholeFile(dir / "real", "keep");
   REQUIRE(::symlink((dir / "real").c_str(), (dir / "key").c_str()) == 0);
   REQUIRE(removeKeyFile(dir / "key").ok());
   CHECK_FALSE(std::filesystem::exists(std::filesystem::symlink_status(dir / "key")));
-  CHECK(slurp(dir / "real") == "keep");
+  CHECK(readWholeFile(dir / "real") == "keep");
 }
 
 TEST_CASE("removeKeyFile reports a path it cannot remove") {

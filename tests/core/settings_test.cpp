@@ -6,15 +6,10 @@
 #include <algorithm>
 
 #include "core/key_file.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 using namespace cut::core;
-using cut::test::entryCount;
-using cut::test::modeOf;
-using cut::test::slurp;
-using cut::test::spit;
-using cut::test::TempDir;
-using cut::test::UmaskScope;
+using namespace cut::test;
 
 namespace {
 
@@ -40,7 +35,7 @@ Settings everyFieldChanged() {
 }
 
 SettingsLoad loadText(const TempDir& dir, const std::string& json) {
-  spit(settingsPath(dir.path()), json);
+  writeWholeFile(settingsPath(dir.path()), json);
   return loadSettings(dir.path());
 }
 
@@ -91,7 +86,7 @@ TEST_CASE("the saved file is pretty JSON with snake_case keys, mode 0600, in a 0
   CHECK(path == configDir / "settings.json");
   CHECK(modeOf(path) == 0600);
   CHECK(modeOf(configDir) == 0700);
-  const std::string text = slurp(path);
+  const std::string text = readWholeFile(path);
   CHECK(text.find("\n  \"refresh_interval_seconds\": 300,\n") != std::string::npos);
   CHECK(text.find("\"anchor\": \"bottom_left\"") != std::string::npos);
   CHECK(text.find("\"color_mode\": \"none\"") != std::string::npos);
@@ -102,7 +97,7 @@ TEST_CASE("the settings file never holds the session key") {
   TempDir dir;
   REQUIRE(writeKeyFile(dir / ".claude-session-key", "sk-ant-sid01-TESTKEY_abc123xyz").ok());
   REQUIRE(saveSettings(dir.path(), everyFieldChanged()).ok());
-  const std::string text = slurp(settingsPath(dir.path()));
+  const std::string text = readWholeFile(settingsPath(dir.path()));
   CHECK(text.find("sk-ant") == std::string::npos);
   CHECK(text.find("TESTKEY") == std::string::npos);
 }
@@ -125,7 +120,7 @@ TEST_CASE("a file that does not parse is kept byte-for-byte as settings.json.bad
   REQUIRE(load.warnings.size() == 1);
   CHECK(load.warnings[0].find("not valid JSON") != std::string::npos);
   CHECK(load.warnings[0].find("settings.json.bad") != std::string::npos);
-  CHECK(slurp(dir / "settings.json.bad") == broken);
+  CHECK(readWholeFile(dir / "settings.json.bad") == broken);
   CHECK_FALSE(std::filesystem::exists(settingsPath(dir.path())));
 }
 
@@ -134,9 +129,9 @@ TEST_CASE("later corrupt files are kept as .bad.1, .bad.2 and never overwrite an
   loadText(dir, "first {");
   const auto second = loadText(dir, "second [");
   const auto third = loadText(dir, "third \"");
-  CHECK(slurp(dir / "settings.json.bad") == "first {");
-  CHECK(slurp(dir / "settings.json.bad.1") == "second [");
-  CHECK(slurp(dir / "settings.json.bad.2") == "third \"");
+  CHECK(readWholeFile(dir / "settings.json.bad") == "first {");
+  CHECK(readWholeFile(dir / "settings.json.bad.1") == "second [");
+  CHECK(readWholeFile(dir / "settings.json.bad.2") == "third \"");
   CHECK(anyWarningHas(second, "settings.json.bad.1"));
   CHECK(anyWarningHas(third, "settings.json.bad.2"));
 }
@@ -148,7 +143,7 @@ TEST_CASE("JSON that is not an object is set aside like a corrupt file") {
     const auto load = loadText(dir, text);
     CHECK(load.settings == Settings{});
     CHECK(anyWarningHas(load, "settings.json.bad"));
-    CHECK(slurp(dir / "settings.json.bad") == text);
+    CHECK(readWholeFile(dir / "settings.json.bad") == text);
   }
 }
 
@@ -158,7 +153,7 @@ TEST_CASE("a settings file over 256 KiB is treated as corrupt even when it parse
   const auto load = loadText(dir, big);
   CHECK(load.settings == Settings{});
   CHECK(anyWarningHas(load, "256 KiB"));
-  CHECK(slurp(dir / "settings.json.bad") == big);
+  CHECK(readWholeFile(dir / "settings.json.bad") == big);
 }
 
 TEST_CASE("a folder where settings.json should be gives defaults and a warning, and stays") {

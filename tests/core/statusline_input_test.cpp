@@ -4,19 +4,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/temp_dir.h"
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
 namespace {
 
-const TimePoint kNow = Clock::from_time_t(1'796'340'000);
+using cut::test::fixture;
 
-std::string fixture(const char* name) {
-  std::ifstream in(std::string(CUT_FIXTURES_DIR) + "/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+const TimePoint kNow = Clock::from_time_t(1'796'340'000);
 
 }  // namespace
 

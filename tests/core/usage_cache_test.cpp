@@ -10,25 +10,17 @@
 #include <fstream>
 #include <thread>
 
+#include "support/temp_dir.h"
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
+using cut::test::readWholeFile;
+using cut::test::TempDir;
 
 namespace {
 
 const TimePoint kT0 = Clock::from_time_t(1'796'340'000);
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "cut-cache-XXXXXX").string();
-    path = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 Limit limit(const char* id, double percent, TimePoint observed, Source source = Source::ClaudeAi) {
   return Limit{.id = id,
@@ -114,7 +106,7 @@ TEST_CASE("a corrupt or foreign cache text is rejected") {
 
 TEST_CASE("recordUsage creates the state folder and a private cache file") {
   TempDir tmp;
-  const fs::path state = tmp.path / "a/b/state";
+  const fs::path state = tmp.path() / "a/b/state";
   const Usage usage{.limits = {limit("five_hour", 30, TimePoint{}, Source::ClaudeCode)}};
   REQUIRE(recordUsage(state, usage, "", kT0).ok());
   struct stat info {};
@@ -132,9 +124,10 @@ TEST_CASE("recordUsage creates the state folder and a private cache file") {
 
 TEST_CASE("an older reading never overwrites a newer one in the file") {
   TempDir tmp;
-  REQUIRE(recordUsage(tmp.path, {.limits = {limit("five_hour", 50, kT0 + 60s)}}, "Org", kT0 + 60s).ok());
-  REQUIRE(recordUsage(tmp.path, {.limits = {limit("five_hour", 20, kT0, Source::ClaudeCode)}}, "", kT0).ok());
-  const auto cache = readCache(tmp.path);
+  REQUIRE(recordUsage(tmp.path(), {.limits = {limit("five_hour", 50, kT0 + 60s)}}, "Org", kT0 + 60s).ok());
+  REQUIRE(
+      recordUsage(tmp.path(), {.limits = {limit("five_hour", 20, kT0, Source::ClaudeCode)}}, "", kT0).ok());
+  const auto cache = readCache(tmp.path());
   REQUIRE(cache);
   CHECK(cache->usage.find("five_hour")->usedPercent == 50);
   CHECK(cache->organizationName == "Org");
@@ -142,22 +135,22 @@ TEST_CASE("an older reading never overwrites a newer one in the file") {
 
 TEST_CASE("a corrupt cache file is ignored and replaced") {
   TempDir tmp;
-  std::ofstream(usageCachePath(tmp.path)) << "{\"version\":1,\"limits\":[{trunc";
-  CHECK_FALSE(readCache(tmp.path));
-  REQUIRE(recordUsage(tmp.path, {.limits = {limit("seven_day", 9, kT0)}}, "", kT0).ok());
-  const auto cache = readCache(tmp.path);
+  std::ofstream(usageCachePath(tmp.path())) << "{\"version\":1,\"limits\":[{trunc";
+  CHECK_FALSE(readCache(tmp.path()));
+  REQUIRE(recordUsage(tmp.path(), {.limits = {limit("seven_day", 9, kT0)}}, "", kT0).ok());
+  const auto cache = readCache(tmp.path());
   REQUIRE(cache);
   CHECK(cache->usage.find("seven_day")->usedPercent == 9);
 }
 
 TEST_CASE("a writer gives up when another process holds the lock past the wait") {
   TempDir tmp;
-  REQUIRE(recordUsage(tmp.path, {.limits = {limit("seven_day", 1, kT0)}}, "", kT0).ok());
+  REQUIRE(recordUsage(tmp.path(), {.limits = {limit("seven_day", 1, kT0)}}, "", kT0).ok());
   int ready[2];
   REQUIRE(::pipe(ready) == 0);
   const pid_t child = ::fork();
   if (child == 0) {
-    const int fd = ::open((tmp.path / "usage-cache.lock").c_str(), O_RDWR);
+    const int fd = ::open((tmp.path() / "usage-cache.lock").c_str(), O_RDWR);
     ::flock(fd, LOCK_EX);
     (void)!::write(ready[1], "x", 1);
     ::sleep(2);
@@ -166,12 +159,12 @@ TEST_CASE("a writer gives up when another process holds the lock past the wait")
   char c = 0;
   REQUIRE(::read(ready[0], &c, 1) == 1);
   const auto result =
-      recordUsage(tmp.path, {.limits = {limit("seven_day", 2, kT0 + 1s)}}, "", kT0 + 1s, 20ms);
+      recordUsage(tmp.path(), {.limits = {limit("seven_day", 2, kT0 + 1s)}}, "", kT0 + 1s, 20ms);
   CHECK_FALSE(result.ok());
   if (!result.ok()) CHECK(result.error().message.find("usage-cache.lock") != std::string::npos);
   ::kill(child, SIGKILL);
   ::waitpid(child, nullptr, 0);
-  CHECK(readCache(tmp.path)->usage.find("seven_day")->usedPercent == 1);
+  CHECK(readCache(tmp.path())->usage.find("seven_day")->usedPercent == 1);
 }
 
 TEST_CASE("concurrent writers in many processes never lose the newest reading or corrupt the file") {
@@ -186,7 +179,7 @@ TEST_CASE("concurrent writers in many processes never lose the newest reading or
         const std::string id = "seven_day_w" + std::to_string(i);
         const Usage usage{.limits = {limit("five_hour", i, kT0 + std::chrono::seconds(i)),
                                      limit(id.c_str(), round, kT0 + std::chrono::seconds(round))}};
-        if (!recordUsage(tmp.path, usage, "", kT0, 10s).ok()) ::_exit(1);
+        if (!recordUsage(tmp.path(), usage, "", kT0, 10s).ok()) ::_exit(1);
       }
       ::_exit(0);
     }
@@ -198,7 +191,7 @@ TEST_CASE("concurrent writers in many processes never lose the newest reading or
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
   }
-  const auto cache = readCache(tmp.path);
+  const auto cache = readCache(tmp.path());
   REQUIRE(cache);
   CHECK(cache->usage.find("five_hour")->usedPercent == kWriters - 1);
   for (int i = 0; i < kWriters; ++i) {
@@ -208,6 +201,6 @@ TEST_CASE("concurrent writers in many processes never lose the newest reading or
   }
   // No temporary files are left behind.
   int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path)) ++entries;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path())) ++entries;
   CHECK(entries == 2);  // usage-cache.json and usage-cache.lock
 }

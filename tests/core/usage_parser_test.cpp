@@ -8,20 +8,16 @@
 #include <map>
 #include <sstream>
 
+#include "support/temp_dir.h"
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
 namespace {
 
-const TimePoint kObserved = Clock::from_time_t(1'795'900'000);
+using cut::test::fixture;
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(CUT_FIXTURES_DIR) / name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing fixture " << name);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+const TimePoint kObserved = Clock::from_time_t(1'795'900'000);
 
 TimePoint iso(const char* text) {
   const auto time = parseIsoTime(text);

@@ -15,6 +15,7 @@
 #include "net/curl_transport.h"
 #include "net/https_server.h"
 #include "net/transport_test_support.h"
+#include "support/temp_dir.h"
 
 extern char** environ;
 
@@ -28,7 +29,7 @@ constexpr const char* kKey = "sk-ant-sid01-TESTKEY_abc123xyz";
 /// test_https_server running in a temporary directory; SIGTERM and reaped when destroyed.
 class ServerProcess {
  public:
-  explicit ServerProcess(std::vector<std::string> extraArgs) : m_dir(test::makeTempDir("cut-server")) {
+  explicit ServerProcess(std::vector<std::string> extraArgs) {
     std::vector<std::string> args = {CUT_TEST_HTTPS_SERVER,
                                      "--port-file",
                                      (m_dir / "port").string(),
@@ -53,8 +54,6 @@ class ServerProcess {
   }
   ~ServerProcess() {
     if (m_pid > 0) stop();
-    std::error_code ignored;
-    std::filesystem::remove_all(m_dir, ignored);
   }
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -75,7 +74,7 @@ class ServerProcess {
   }
 
  private:
-  std::filesystem::path m_dir;
+  test::TempDir m_dir;
   pid_t m_pid = -1;
   int m_port = 0;
 };
@@ -105,7 +104,7 @@ TEST_CASE("test_https_server serves a scenario with its CA and logs every reques
 }
 
 TEST_CASE("test_https_server answers 401 to any key but the expected one") {
-  const auto dir = test::makeTempDir("cut-key");
+  const test::TempDir dir;
   std::ofstream(dir / "key") << kKey << "\n";
   ServerProcess server({"--scenario", "ok", "--expect-key-file", (dir / "key").string()});
   net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.file("ca.pem")});
@@ -115,7 +114,6 @@ TEST_CASE("test_https_server answers 401 to any key but the expected one") {
   const auto wrong = transport.get(withKey(server.url("/api/organizations"), "sk-ant-sid01-OTHERKEY_xyz"));
   REQUIRE(wrong.ok());
   CHECK(wrong->status == 401);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("test_https_server stops cleanly on SIGTERM while a request hangs") {

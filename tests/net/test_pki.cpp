@@ -114,23 +114,12 @@ CertChain makeChain(const std::filesystem::path& dir, const std::string& prefix,
 
 }  // namespace
 
-std::filesystem::path makeTempDir(const std::string& prefix) {
-  std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
-  if (mkdtemp(pattern.data()) == nullptr) {
-    throw std::system_error(errno, std::generic_category(), "mkdtemp " + pattern);
-  }
-  return pattern;
+TestPki::TestPki() {
+  m_trusted = makeChain(m_dir.path(), "trusted", "Claude Usage Tracker Test CA", 1000);
+  m_untrusted = makeChain(m_dir.path(), "untrusted", "Untrusted Test CA", 2000);
 }
 
-TestPki::TestPki() : m_dir(makeTempDir("cut-pki")) {
-  m_trusted = makeChain(m_dir, "trusted", "Claude Usage Tracker Test CA", 1000);
-  m_untrusted = makeChain(m_dir, "untrusted", "Untrusted Test CA", 2000);
-}
-
-TestPki::~TestPki() {
-  std::error_code ignored;
-  std::filesystem::remove_all(m_dir, ignored);
-}
+TestPki::~TestPki() = default;
 
 const TestPki& sharedPki() {
   static const TestPki pki;

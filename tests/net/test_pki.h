@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include "support/temp_dir.h"
+
 namespace cut::test {
 
 /// One certificate chain on disk: the issuing CA, and a server certificate + key it signed.
@@ -28,22 +30,19 @@ class TestPki {
   TestPki(const TestPki&) = delete;
   TestPki& operator=(const TestPki&) = delete;
 
-  const std::filesystem::path& directory() const { return m_dir; }
+  const std::filesystem::path& directory() const { return m_dir.path(); }
   /// The chain clients are told to trust (pass trusted().caFile as extraCaFile / --ca-file).
   const CertChain& trusted() const { return m_trusted; }
   /// A chain from a CA nobody trusts.
   const CertChain& untrusted() const { return m_untrusted; }
 
  private:
-  std::filesystem::path m_dir;
+  TempDir m_dir;
   CertChain m_trusted;
   CertChain m_untrusted;
 };
 
 /// One TestPki per process, made on first use and removed at exit.
 const TestPki& sharedPki();
-
-/// A fresh directory under the system temporary directory (mkdtemp), for a test's own files.
-std::filesystem::path makeTempDir(const std::string& prefix);
 
 }  // namespace cut::test

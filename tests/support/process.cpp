@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 extern char** environ;
 
@@ -49,9 +50,10 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 
 }  // namespace
 
-ProcessResult runProcess(const ProcessSpec& spec) {
+RunningProcess startProcess(const ProcessSpec& spec) {
   std::array<int, 2> in{}, out{}, err{};
-  if (pipe2(in.data(), O_CLOEXEC) != 0 || pipe2(out.data(), O_CLOEXEC) != 0 || pipe2(err.data(), O_CLOEXEC) != 0) {
+  if (pipe2(in.data(), O_CLOEXEC) != 0 || pipe2(out.data(), O_CLOEXEC) != 0 ||
+      pipe2(err.data(), O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
   posix_spawn_file_actions_t actions;
@@ -76,31 +78,54 @@ ProcessResult runProcess(const ProcessSpec& spec) {
     close(err[0]);
     throw std::runtime_error("cannot start " + spec.argv[0] + ": " + std::strerror(spawned));
   }
+  signal(SIGPIPE, SIG_IGN);
+  RunningProcess child;
+  child.m_pid = pid;
+  child.m_in = in[1];
+  child.m_out = out[0];
+  child.m_err = err[0];
+  child.m_input = spec.input;
+  child.m_deadline = std::chrono::steady_clock::now() + spec.deadline;
+  return child;
+}
 
+RunningProcess::RunningProcess(RunningProcess&& other) noexcept
+    : m_pid(std::exchange(other.m_pid, -1)),
+      m_in(std::exchange(other.m_in, -1)),
+      m_out(std::exchange(other.m_out, -1)),
+      m_err(std::exchange(other.m_err, -1)),
+      m_input(std::move(other.m_input)),
+      m_deadline(other.m_deadline) {}
+
+RunningProcess::~RunningProcess() {
+  if (m_pid < 0) return;
+  kill(m_pid, SIGKILL);
+  (void)wait();
+}
+
+ProcessResult RunningProcess::wait() {
   // Feed stdin and drain both outputs together so a chatty child never blocks on a full pipe.
   ProcessResult result;
   std::size_t written = 0;
-  int inFd = in[1];
-  if (spec.input.empty()) {
-    close(inFd);
-    inFd = -1;
+  if (m_input.empty()) {
+    close(m_in);
+    m_in = -1;
   } else {
-    fcntl(inFd, F_SETFL, O_NONBLOCK);
+    fcntl(m_in, F_SETFL, O_NONBLOCK);
   }
-  signal(SIGPIPE, SIG_IGN);
-  const auto deadline = std::chrono::steady_clock::now() + spec.deadline;
   bool outOpen = true, errOpen = true;
-  while (outOpen || errOpen || inFd >= 0) {
-    std::array<pollfd, 3> fds{{{outOpen ? out[0] : -1, POLLIN, 0},
-                               {errOpen ? err[0] : -1, POLLIN, 0},
-                               {inFd, POLLOUT, 0}}};
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  while (outOpen || errOpen || m_in >= 0) {
+    std::array<pollfd, 3> fds{
+        {{outOpen ? m_out : -1, POLLIN, 0}, {errOpen ? m_err : -1, POLLIN, 0}, {m_in, POLLOUT, 0}}};
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       result.timedOut = true;
-      kill(pid, SIGKILL);
+      kill(m_pid, SIGKILL);
       break;
     }
-    if (poll(fds.data(), fds.size(), static_cast<int>(std::min<long>(left.count(), 1000))) < 0 && errno != EINTR) break;
+    const int waitMs = static_cast<int>(std::min<long>(left.count(), 1000));
+    if (poll(fds.data(), fds.size(), waitMs) < 0 && errno != EINTR) break;
     char buffer[65536];
     for (int i = 0; i < 2; ++i) {
       if (fds[static_cast<std::size_t>(i)].revents == 0) continue;
@@ -111,44 +136,31 @@ ProcessResult runProcess(const ProcessSpec& spec) {
         (i == 0 ? outOpen : errOpen) = false;
       }
     }
-    if (inFd >= 0 && fds[2].revents != 0) {
-      const ssize_t n = write(inFd, spec.input.data() + written, spec.input.size() - written);
+    if (m_in >= 0 && fds[2].revents != 0) {
+      const ssize_t n = write(m_in, m_input.data() + written, m_input.size() - written);
       if (n > 0) written += static_cast<std::size_t>(n);
-      if (n < 0 || written == spec.input.size()) {
-        close(inFd);
-        inFd = -1;
+      if (n < 0 || written == m_input.size()) {
+        close(m_in);
+        m_in = -1;
       }
     }
   }
-  if (inFd >= 0) close(inFd);
-  close(out[0]);
-  close(err[0]);
+  if (m_in >= 0) close(m_in);
+  close(m_out);
+  close(m_err);
+  m_in = m_out = m_err = -1;
   int status = 0;
-  waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) result.exitCode = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) result.exitCode = 128 + WTERMSIG(status);
+  waitpid(std::exchange(m_pid, -1), &status, 0);
+  if (WIFEXITED(status)) {
+    result.exitCode = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    result.exitCode = 128 + WTERMSIG(status);
+  }
   return result;
 }
 
+ProcessResult runProcess(const ProcessSpec& spec) { return startProcess(spec).wait(); }
+
 std::string programPath() { return CUT_BINARY; }
-
-TempDir::TempDir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base != nullptr && base[0] != '\0' ? base : "/tmp") + "/cut-test-XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  m_path = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(m_path, ignored);
-}
-
-std::string readWholeFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
 
 }  // namespace cut::test

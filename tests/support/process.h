@@ -7,12 +7,14 @@
 #include <utility>
 #include <vector>
 
+#include "support/temp_dir.h"
+
 namespace cut::test {
 
 struct ProcessResult {
-  int exitCode = -1;    ///< the exit status, or 128 + signal when killed by one
-  std::string out;      ///< everything written to stdout
-  std::string err;      ///< everything written to stderr
+  int exitCode = -1;      ///< the exit status, or 128 + signal when killed by one
+  std::string out;        ///< everything written to stdout
+  std::string err;        ///< everything written to stderr
   bool timedOut = false;  ///< killed after the deadline (a test failure, never a measurement)
 };
 
@@ -27,26 +29,39 @@ struct ProcessSpec {
   std::chrono::seconds deadline{60};
 };
 
+/// A child started by startProcess. Owns the child and its pipes: wait() feeds stdin, drains both
+/// outputs and reaps it. Destroyed without wait(), the child is killed and reaped.
+class RunningProcess {
+ public:
+  RunningProcess(RunningProcess&& other) noexcept;
+  RunningProcess& operator=(RunningProcess&&) = delete;
+  RunningProcess(const RunningProcess&) = delete;
+  RunningProcess& operator=(const RunningProcess&) = delete;
+  ~RunningProcess();
+
+  /// Blocks until the child has exited (or was killed at the deadline); call once.
+  ProcessResult wait();
+
+ private:
+  friend RunningProcess startProcess(const ProcessSpec& spec);
+  RunningProcess() = default;
+
+  int m_pid = -1;
+  int m_in = -1;
+  int m_out = -1;
+  int m_err = -1;
+  std::string m_input;
+  std::chrono::steady_clock::time_point m_deadline;
+};
+
+/// Starts the child and returns at once, so a test can have many running together. Its stdin, stdout
+/// and stderr are pipes private to it (close-on-exec), so no child keeps another's stdin open.
+RunningProcess startProcess(const ProcessSpec& spec);
+
+/// startProcess then wait.
 ProcessResult runProcess(const ProcessSpec& spec);
 
 /// The path of the built program (the CUT_BINARY define set by tests/CMakeLists.txt).
 std::string programPath();
-
-/// A fresh empty directory under $TMPDIR (or /tmp), removed when this object goes away.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return m_path; }
-  std::string operator/(const std::string& name) const { return m_path + "/" + name; }
-
- private:
-  std::string m_path;
-};
-
-/// Whole file content, or empty when it cannot be read.
-std::string readWholeFile(const std::string& path);
 
 }  // namespace cut::test
