@@ -82,6 +82,9 @@ int WidgetLoop::run() {
     if (minuteOf(core::Clock::now()) != m_drawnMinute) m_dirty = true;
     const ui::KeyCheck check = m_parts.service.keyCheck();
     if (check.state != m_drawnKeyState || check.message != m_drawnKeyMessage) m_dirty = true;
+    if (check.state == ui::KeyCheck::State::Saved && m_drawnKeyState != ui::KeyCheck::State::Saved) {
+      rememberOrganization(check.organizations);
+    }
 
     bool capture = false;
     if (framesMode) {
@@ -299,6 +302,19 @@ void WidgetLoop::snapAfterDrag() {
   m_parts.window.waitForPosition(position, 0.5);
   saveSettings();
   m_dirty = true;
+}
+
+// Like set-key: a new key keeps the organization already chosen while it still sees it, else takes
+// the first one it lists, so the next fetch asks for the right usage without listing again.
+void WidgetLoop::rememberOrganization(const std::vector<core::Organization>& organizations) {
+  if (organizations.empty()) return;
+  for (const auto& organization : organizations) {
+    if (organization.uuid == m_settings.organizationUuid) return;
+  }
+  const core::Settings previous = m_settings;
+  m_settings.organizationUuid = organizations.front().uuid;
+  m_parts.service.applySettings(previous, m_settings);
+  saveSettings();
 }
 
 void WidgetLoop::saveSettings() {

@@ -62,6 +62,7 @@ class WidgetLoop {
   void drag(const ui::Actions& actions);
   void snapAfterDrag();
   void placeWindow();
+  void rememberOrganization(const std::vector<core::Organization>& organizations);
   void saveSettings();
   /// With CUT_TEST_ITEMS_FILE set: the drawn labels and controls with their screen rectangles.
   void writeDrawnItems() const;

@@ -30,6 +30,10 @@ for _ in $(seq 1 100); do [ -f "$work/key" ] && break; sleep 0.1; done
 [ "$(cat "$work/key")" = "$good_key" ] || fail "key file holds something else"
 [ "$(wc -c <"$work/key")" -eq $((${#good_key} + 1)) ] || fail "key file is not exactly the key and a newline"
 ! grep -q "$good_key" "$work/widget.err" "$work/widget.out" || fail "the key appeared in the widget's output"
+# The organization the key sees is remembered, as set-key does (the fixture's first one).
+for _ in $(seq 1 50); do grep -q '5b0e7c1a-4d2f-4b8e-9a61-0c3f2d7e9a10' "$work/config/settings.json" 2>/dev/null && break; sleep 0.1; done
+grep -q '"organization_uuid": "5b0e7c1a-4d2f-4b8e-9a61-0c3f2d7e9a10"' "$work/config/settings.json" ||
+  fail "the organization was not remembered: $(cat "$work/config/settings.json" 2>/dev/null)"
 echo "PASS good key saved"
 
 # 2. Open the settings from the right-click menu, type a key the server refuses, Test and save.
