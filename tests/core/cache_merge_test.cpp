@@ -2,22 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include "support/readings.h"
+
 using namespace cut::core;
 using namespace std::chrono_literals;
+using cut::test::kT0;
+using cut::test::limit;
 
 namespace {
 
-const TimePoint kT0 = Clock::from_time_t(1'796'340'000);
-
-Limit limit(const char* id, double percent, TimePoint observed, Source source = Source::ClaudeAi) {
-  return Limit{.id = id,
-               .label = id,
-               .usedPercent = percent,
-               .resetsAt = kT0 + 2h,
-               .windowSeconds = kFiveHourSeconds,
-               .source = source,
-               .observedAt = observed};
-}
 
 UsageSnapshot polledAt(TimePoint fetched, Usage usage) {
   UsageSnapshot snapshot;

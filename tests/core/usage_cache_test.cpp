@@ -1,6 +1,8 @@
 #include "core/usage_cache.h"
 
 #include <doctest/doctest.h>
+
+#include "support/readings.h"
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -14,23 +16,14 @@
 
 using namespace cut::core;
 using namespace std::chrono_literals;
+using cut::test::kT0;
+using cut::test::limit;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
 using cut::test::TempDir;
 
 namespace {
 
-const TimePoint kT0 = Clock::from_time_t(1'796'340'000);
-
-Limit limit(const char* id, double percent, TimePoint observed, Source source = Source::ClaudeAi) {
-  return Limit{.id = id,
-               .label = id,
-               .usedPercent = percent,
-               .resetsAt = kT0 + 2h,
-               .windowSeconds = kFiveHourSeconds,
-               .source = source,
-               .observedAt = observed};
-}
 
 }  // namespace
 

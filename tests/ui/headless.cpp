@@ -216,6 +216,16 @@ core::UsageSnapshot okSnapshot() {
   return snapshot;
 }
 
+core::UsageSnapshot withError(core::ErrorKind kind, int status) {
+  using namespace std::chrono_literals;
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.error = core::FetchError{kind, "details for people", status, std::nullopt};
+  snapshot.lastSuccess = testNow() - 12min;
+  snapshot.nextAttempt = testNow() + 5min;
+  snapshot.paused = core::pausesPolling(kind);
+  return snapshot;
+}
+
 ViewModel viewOf(core::UsageSnapshot snapshot) {
   ViewModel view;
   view.snapshot = std::make_shared<const core::UsageSnapshot>(std::move(snapshot));

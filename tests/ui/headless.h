@@ -72,6 +72,8 @@ std::string allText(const Widget& widget);
 core::TimePoint testNow();
 core::Usage sampleUsage();
 core::UsageSnapshot okSnapshot();
+/// okSnapshot() whose last attempt failed with `kind` (12 min after the last success).
+core::UsageSnapshot withError(core::ErrorKind kind, int status = 0);
 ViewModel viewOf(core::UsageSnapshot snapshot);
 
 }  // namespace cut::ui::test

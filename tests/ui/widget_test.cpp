@@ -11,19 +11,6 @@ using namespace cut::ui;
 using namespace cut::ui::test;
 using namespace std::chrono_literals;
 
-namespace {
-
-core::UsageSnapshot withError(core::ErrorKind kind, int status = 0) {
-  core::UsageSnapshot snapshot = okSnapshot();
-  snapshot.error = core::FetchError{kind, "details for people", status, std::nullopt};
-  snapshot.lastSuccess = testNow() - 12min;
-  snapshot.nextAttempt = testNow() + 5min;
-  snapshot.paused = core::pausesPolling(kind);
-  return snapshot;
-}
-
-}  // namespace
-
 TEST_CASE("a fresh snapshot draws one row per limit with percent, countdown and money") {
   Headless ui;
   Widget widget;
