@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "platform/shader_compiler.h"
 #include "platform/window.h"
 
 namespace cut::platform {
@@ -74,6 +75,11 @@ void ImGuiLayer::render() {
   glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // The backend linked its shaders on the first frame and compiles no more.
+  if (!m_shadersBuilt) {
+    m_shadersBuilt = true;
+    releaseShaderCompiler();
+  }
 }
 
 bool writeScreenshot(const std::filesystem::path& path, int width, int height, std::string& error) {

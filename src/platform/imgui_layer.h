@@ -31,6 +31,7 @@ class ImGuiLayer {
   void followPointerWhileUnfocused();
   Window& m_window;
   std::function<void(float)> m_buildFonts;
+  bool m_shadersBuilt = false;
 };
 
 /// Reads the back buffer of the current context (width x height pixels) and writes it as an RGBA

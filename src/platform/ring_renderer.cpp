@@ -10,6 +10,8 @@
 #define GLFW_INCLUDE_GLEXT
 #include <GLFW/glfw3.h>
 
+#include "platform/shader_compiler.h"
+
 namespace cut::embedded {
 extern const unsigned char ringVertShader[];
 extern const unsigned char ringFragShader[];
@@ -172,6 +174,7 @@ bool GlRingRenderer::addRing(ImDrawList* drawList, float centerX, float centerY,
   if (m_build == Build::NotYet) {
     std::string error;
     m_build = m_gl->build(error) ? Build::Ready : Build::Failed;
+    releaseShaderCompiler();
     if (m_build == Build::Failed && m_onBuildFailed) m_onBuildFailed(error);
   }
   if (m_build != Build::Ready) return false;

@@ -1,0 +1,19 @@
+#include "platform/shader_compiler.h"
+
+#include <malloc.h>
+
+#define GLFW_INCLUDE_GLEXT
+#include <GLFW/glfw3.h>
+
+namespace cut::platform {
+
+void releaseShaderCompiler() {
+  // Looked up each time: this runs once or twice in a process, and a cached pointer would outlive
+  // the context it came from.
+  const auto release = reinterpret_cast<PFNGLRELEASESHADERCOMPILERPROC>(glfwGetProcAddress("glReleaseShaderCompiler"));
+  if (!release) return;
+  release();
+  malloc_trim(0);
+}
+
+}  // namespace cut::platform
