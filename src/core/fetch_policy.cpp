@@ -56,8 +56,8 @@ std::optional<FetchError> classify403(const HttpResponse& response) {
   if (!json) {
     // A challenge, or another page put in front of claude.ai: nothing here says the key is bad.
     return make(ErrorKind::Cloudflare, 403,
-                "Cloudflare is challenging this network (HTTP 403); your key is most likely fine. "
-                "Retrying later; if it persists, open claude.ai in a browser on this network.");
+                "Cloudflare is challenging this network (HTTP 403); your key is most likely fine. If it "
+                "persists, open claude.ai in a browser on this network.");
   }
   if (isOrgPermission(*json)) {
     return make(ErrorKind::OrgPermission, 403,
@@ -81,13 +81,12 @@ std::optional<FetchError> classifyResponse(const HttpResponse& response, TimePoi
                 std::string("claude.ai answered with ") + (html ? "a web page" : "something") +
                     " instead of data (" + statusText(status) +
                     "). Something between you and claude.ai may be interfering (a captive portal or "
-                    "proxy); retrying later.");
+                    "proxy).");
   }
   if (status >= 300 && status < 400) {
     return make(ErrorKind::BadResponse, status,
                 "claude.ai answered with a redirect (" + statusText(status) +
-                    "), which was not followed so the key stays with claude.ai. Check --api-base; "
-                    "retrying later.");
+                    "), which was not followed so the key stays with claude.ai. Check --api-base.");
   }
   if (status == 401) {
     return make(ErrorKind::AuthExpired, status,
@@ -96,21 +95,20 @@ std::optional<FetchError> classifyResponse(const HttpResponse& response, TimePoi
   if (status == 403) return classify403(response);
   if (status == 429) {
     FetchError error = make(ErrorKind::RateLimited, status,
-                            "claude.ai is limiting how often it may be asked (HTTP 429); waiting before "
-                            "trying again.");
+                            "claude.ai is limiting how often it may be asked (HTTP 429).");
     error.retryAfterSeconds = parseRetryAfter(response.header("retry-after"), now);
     return error;
   }
   if (status >= 500 && status < 600) {
     FetchError error =
         make(ErrorKind::Server, status,
-             "claude.ai is having trouble (" + statusText(status) + "); retrying with backoff.");
+             "claude.ai is having trouble (" + statusText(status) + ").");
     error.retryAfterSeconds = parseRetryAfter(response.header("retry-after"), now);
     return error;
   }
   return make(ErrorKind::BadResponse, status,
               "claude.ai answered " + statusText(status) +
-                  ", which this program does not expect; retrying later. If it persists, the service "
+                  ", which this program does not expect. If it persists, the service "
                   "may have changed: look for an update.");
 }
 
@@ -119,7 +117,7 @@ FetchError classifyTransportError(const TransportError& error) {
   switch (error.kind) {
     case TransportErrorKind::Timeout:
       return make(ErrorKind::Timeout, 0,
-                  "The request timed out" + detail + "; the network or claude.ai is slow. Retrying.");
+                  "The request timed out" + detail + "; the network or claude.ai is slow.");
     case TransportErrorKind::Tls:
       return make(ErrorKind::Tls, 0,
                   "The secure connection failed" + detail +
@@ -127,8 +125,7 @@ FetchError classifyTransportError(const TransportError& error) {
     case TransportErrorKind::TooLarge:
       return make(ErrorKind::TooLarge, 0,
                   "The answer was too large and was dropped" + detail +
-                      "; claude.ai never sends that much, so something in between may be interfering. "
-                      "Retrying later.");
+                      "; claude.ai never sends that much, so something in between may be interfering.");
     case TransportErrorKind::Refused:
       return make(ErrorKind::Network, 0, "The request was not sent" + detail + ".");
     case TransportErrorKind::Aborted:
@@ -136,7 +133,7 @@ FetchError classifyTransportError(const TransportError& error) {
     case TransportErrorKind::Network: break;
   }
   return make(ErrorKind::Network, 0,
-              "Offline: cannot reach claude.ai" + detail + ". Check the network connection; retrying.");
+              "Offline: cannot reach claude.ai" + detail + ". Check the network connection.");
 }
 
 std::chrono::seconds backoffDelay(int consecutiveFailures, std::chrono::seconds pollInterval,

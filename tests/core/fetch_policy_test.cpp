@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -135,6 +136,25 @@ TEST_CASE("transport failures map to timeout, tls, too_large and network") {
   CHECK(offline.message.find("Offline") != std::string::npos);
   CHECK(offline.message.find("Could not resolve host: claude.ai") != std::string::npos);
   CHECK(classifyTransportError({TransportErrorKind::Tls, ""}).message.find("clock") != std::string::npos);
+}
+
+TEST_CASE("no message promises a retry: status and the key test ask once, and the widget's footer says when") {
+  std::vector<FetchError> errors;
+  for (const long status : {200L, 301L, 401L, 418L, 429L, 503L}) {
+    errors.push_back(classified(status, status == 200 ? "<html>captive portal</html>" : "{}"));
+  }
+  errors.push_back(classified(403, "<html>Just a moment...</html>"));
+  for (const auto kind : {TransportErrorKind::Timeout, TransportErrorKind::Tls, TransportErrorKind::TooLarge,
+                          TransportErrorKind::Network, TransportErrorKind::Refused, TransportErrorKind::Aborted}) {
+    errors.push_back(classifyTransportError({kind, "detail"}));
+  }
+  for (const FetchError& error : errors) {
+    CAPTURE(error.message);
+    std::string lower = error.message;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(lower.find("retrying") == std::string::npos);
+    CHECK(lower.find("trying again") == std::string::npos);
+  }
 }
 
 TEST_CASE("Retry-After reads delta-seconds and all three HTTP date forms") {
