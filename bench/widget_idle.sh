@@ -26,6 +26,10 @@ ticks=$(getconf CLK_TCK)
 cpu_seconds_of() {  # utime + stime of a live process, from /proc
   awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat"
 }
+mappings_of() {  # resident kB per mapped file ([heap], [anon], a library's name), from smaps
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6; if (name == "") name = "[anon]"; sub(/.*\//, "", name) }
+       /^Rss:/ { kb[name] += $2 } END { for (n in kb) print n, kb[n] }' "/proc/$1/smaps"
+}
 mem_of() {  # "VmRSS VmHWM" in MB
   awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.1f %.1f", r / 1024, h / 1024 }' "/proc/$1/status"
 }
@@ -96,6 +100,7 @@ idle_run() {
   sleep "$idle"
   cpu1=$(cpu_seconds_of "$pid")
   mem=$(mem_of "$pid")
+  mappings_of "$pid" >"$work/maps.widget"
   kill -TERM "$pid"
   wait "$pid"
   frames=$(sed -n 's/^stats: frames=\([0-9]*\) .*/\1/p' "$work/stats")
@@ -116,6 +121,7 @@ pids+=("$bare_pid")
 bare_ready "$work/bare.out" >/dev/null
 sleep 2
 read -r bare_rss bare_hwm <<<"$(mem_of "$bare_pid")"
+mappings_of "$bare_pid" >"$work/maps.bare"
 kill -TERM "$bare_pid"
 wait "$bare_pid" || true
 echo "bare GLFW + OpenGL 3.3 window: VmRSS ${bare_rss} MB, VmHWM ${bare_hwm} MB"
@@ -128,7 +134,20 @@ pids+=("$shader_pid")
 bare_ready "$work/shader.out" >/dev/null
 sleep 2
 read -r shader_rss shader_hwm <<<"$(mem_of "$shader_pid")"
+mappings_of "$shader_pid" >"$work/maps.shader"
 kill -TERM "$shader_pid"
 wait "$shader_pid" || true
 echo "shader window (one GLSL program, one triangle): VmRSS ${shader_rss} MB, VmHWM ${shader_hwm} MB"
 awk -v a="$rss" -v b="$shader_rss" 'BEGIN { printf "difference (widget - shader window), VmRSS: %.1f MB\n", a - b }'
+
+# Where the difference lies: resident MB per mapping, largest widget - bare difference first.
+echo "resident MB by mapping (bare, shader window, widget; rows that differ by 0.1 MB or more):"
+awk 'FNR == 1 { f++ } { kb[$1, f] = $2; names[$1] = 1 }
+     END {
+       for (n in names) {
+         d = (kb[n, 3] - kb[n, 1]) / 1024
+         s = (kb[n, 2] - kb[n, 1]) / 1024
+         if (d >= 0.1 || d <= -0.1 || s >= 0.1 || s <= -0.1)
+           printf "%+6.1f  %6.1f %6.1f %6.1f  %s\n", d, kb[n, 1] / 1024, kb[n, 2] / 1024, kb[n, 3] / 1024, n
+       }
+     }' "$work/maps.bare" "$work/maps.shader" "$work/maps.widget" | sort -rn | sed 's/^/  /'
