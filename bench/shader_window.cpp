@@ -3,8 +3,8 @@
 // like Dear ImGui's), upload a 1x1 texture and draw one blended triangle. Under Mesa's llvmpipe the
 // first GLSL compile sets up the compiler until the program releases it (glReleaseShaderCompiler, as
 // the widget does) and the first draw JIT-compiles the pipeline through LLVM; this program shows what
-// that costs by itself. It is not the issue's
-// baseline (that is bare_window.cpp). Prints "ready first_frame_ms=N" once its frame is shown.
+// that costs by itself. It is not the baseline the widget's memory target is set against (that is
+// bare_window.cpp). Prints "ready first_frame_ms=N" once its frame is shown.
 #define GL_GLEXT_PROTOTYPES
 #define GLFW_INCLUDE_GLEXT
 #include <GLFW/glfw3.h>

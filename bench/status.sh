@@ -3,7 +3,7 @@
 # median wall time and peak resident memory over N runs, then the test suite's total time.
 #
 # Usage: bench/status.sh                 (N=50 runs; BUILD_DIR=build; SKIP_CTEST=1 skips the suite)
-# Targets (foundation issue): median <= 30 ms, peak RSS <= 15 MB.
+# Targets: median <= 30 ms, peak RSS <= 15 MB.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -4,7 +4,7 @@
 #     bare window's own first frame and the wall time from start to exit
 #   - idle: CPU seconds and frames in one idle minute with data (--demo), no input
 #   - resident memory (VmRSS, VmHWM) of the idle widget and of a bare GLFW + OpenGL 3.3 window (the
-#     issue's baseline), and of a window that draws one triangle with one GLSL program (informative)
+#     baseline of the memory target), and of a window that draws one triangle with one GLSL program (informative)
 # Usage: bench/widget_idle.sh [BUILD_DIR]   (default build/; needs claude-usage-tracker and
 #        bench/bench_bare_window and bench/bench_shader_window built). Results go to stdout; bench/RESULTS.md keeps them.
 set -euo pipefail
@@ -114,29 +114,29 @@ echo "  last stats line: $(grep '^stats:' "$work/stats")"
 read -r rss hwm <<<"$mem"
 echo "widget memory (idle): VmRSS ${rss} MB, VmHWM ${hwm} MB"
 
-# The bare window.
-"$bare" >"$work/bare.out" &
-bare_pid=$!
-pids+=("$bare_pid")
-bare_ready "$work/bare.out" >/dev/null
-sleep 2
-read -r bare_rss bare_hwm <<<"$(mem_of "$bare_pid")"
-mappings_of "$bare_pid" >"$work/maps.bare"
-kill -TERM "$bare_pid"
-wait "$bare_pid" || true
+# measure_window NAME PROGRAM: starts a bench window, waits for its frame and 2 s more, and leaves
+# "VmRSS VmHWM" in NAME_mem and its mappings in $work/maps.NAME.
+measure_window() {
+  "$2" >"$work/$1.out" &
+  local pid=$!
+  pids+=("$pid")
+  bare_ready "$work/$1.out" >/dev/null
+  sleep 2
+  printf -v "$1_mem" '%s' "$(mem_of "$pid")"
+  mappings_of "$pid" >"$work/maps.$1"
+  kill -TERM "$pid"
+  wait "$pid" || true
+}
+
+# The bare window, the baseline of the memory target.
+measure_window bare "$bare"
+read -r bare_rss bare_hwm <<<"$bare_mem"
 echo "bare GLFW + OpenGL 3.3 window: VmRSS ${bare_rss} MB, VmHWM ${bare_hwm} MB"
 awk -v a="$rss" -v b="$bare_rss" 'BEGIN { printf "difference (widget - bare), VmRSS: %.1f MB\n", a - b }'
 
 # The shader window: the bare window plus one GLSL program and one drawn triangle (informative).
-"$shader" >"$work/shader.out" &
-shader_pid=$!
-pids+=("$shader_pid")
-bare_ready "$work/shader.out" >/dev/null
-sleep 2
-read -r shader_rss shader_hwm <<<"$(mem_of "$shader_pid")"
-mappings_of "$shader_pid" >"$work/maps.shader"
-kill -TERM "$shader_pid"
-wait "$shader_pid" || true
+measure_window shader "$shader"
+read -r shader_rss shader_hwm <<<"$shader_mem"
 echo "shader window (one GLSL program, one triangle): VmRSS ${shader_rss} MB, VmHWM ${shader_hwm} MB"
 awk -v a="$rss" -v b="$shader_rss" 'BEGIN { printf "difference (widget - shader window), VmRSS: %.1f MB\n", a - b }'
 

@@ -1,6 +1,6 @@
 // ClaudeClient over the real CurlTransport against the loopback HTTPS server, through every answer
-// the foundation issue lists. For each: the error kind, a message a person can act on, and that the
-// key went nowhere but the Cookie header to the configured host.
+// in scenarios.h. For each: the error kind, a message a person can act on, and that the key went
+// nowhere but the Cookie header to the configured host.
 
 #include <doctest/doctest.h>
 

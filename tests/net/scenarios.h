@@ -1,6 +1,6 @@
 #pragma once
-// claude.ai as the loopback server plays it: one named scenario per answer the fetcher must survive
-// (the list in the foundation issue). Used by the in-process tests and by test_https_server.
+// claude.ai as the loopback server plays it: one named scenario per answer the fetcher must survive.
+// Used by the in-process tests and by test_https_server.
 
 #include <filesystem>
 #include <string>
