@@ -160,6 +160,7 @@ void drawFooter(Frame& frame) {
       if (line.click == FooterLine::Click::KeyEntry) line.click = FooterLine::Click::None;
     }
   }
+  if (lines.empty()) return;  // the first-run key entry says it all
   ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const FooterLine& line = lines[i];

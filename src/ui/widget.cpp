@@ -93,8 +93,10 @@ void drawHeader(Frame& frame) {
 
 void drawFull(Frame& frame) {
   drawHeader(frame);
-  detail::drawUsageRows(frame);
-  ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
+  if (frame.snapshot.usage) {  // without usage the rows draw nothing, and need no gap below
+    detail::drawUsageRows(frame);
+    ImGui::Dummy(ImVec2(0.0f, px(frame, 2.0f)));
+  }
   detail::drawFooter(frame);
   if (frame.state.panelOpen) detail::drawSettingsPanel(frame);
 }

@@ -1,6 +1,7 @@
 #include "ui/widget.h"
 
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include "core/format.h"
 #include "headless.h"
@@ -44,6 +45,13 @@ TEST_CASE("with no key the widget opens on the key entry, and typing then Enter 
   CHECK(drew(widget, "Session key field"));
   CHECK(drew(widget, "Test and save"));
   CHECK_FALSE(drew(widget, "Apply"));  // first run: only the key
+  // Nothing stands between the title and the key entry: no rows yet, and no footer line saying
+  // what the entry itself says. The gap is the panel's own spacing, under two lines of text.
+  const DrawnItem* title = findItem(widget, "Claude usage");
+  const DrawnItem* heading = findItem(widget, "Session key");
+  REQUIRE(title != nullptr);
+  REQUIRE(heading != nullptr);
+  CHECK(heading->minY - title->maxY < 2.0f * ImGui::GetTextLineHeightWithSpacing());
   ui.type("sk-ant-sid01-TESTKEY_abc123xyz");
   const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
   REQUIRE(actions.testAndSaveKey.has_value());
