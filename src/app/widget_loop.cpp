@@ -4,6 +4,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -99,6 +100,9 @@ int WidgetLoop::run() {
     if (m_dirty || m_settleFrames > 0 || m_animating || framesOwed || capture) {
       if (!drawFrame(capture)) return 1;
       if (m_settleFrames > 0) --m_settleFrames;
+      // A click ImGui acted on in this frame changes what the next ones draw, with no event to wake
+      // the loop: a press and release that arrived together (a touchpad tap) are seen a frame apart.
+      if (m_parts.imgui.mouseButtonChanged()) m_settleFrames = std::max(m_settleFrames, 2);
       // Quit chosen in this frame ends the loop now, not after the next event or minute tick.
       if (capture || m_quit) break;
     }

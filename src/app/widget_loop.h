@@ -78,7 +78,7 @@ class WidgetLoop {
 
   bool m_quit = false;
   bool m_dirty = true;
-  int m_settleFrames = 0;  ///< frames still owed after input (ImGui sees a release one frame later)
+  int m_settleFrames = 0;  ///< frames still owed after input or a click ImGui acted on
   bool m_animating = false;
   bool m_resized = false;  ///< the last frame changed the window size: its pixels are not final
   std::uint64_t m_drawnGeneration = 0;

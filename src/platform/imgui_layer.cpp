@@ -54,6 +54,11 @@ void ImGuiLayer::newFrame() {
   ImGui_ImplGlfw_NewFrame();
   followPointerWhileUnfocused();
   ImGui::NewFrame();
+  const ImGuiIO& io = ImGui::GetIO();
+  m_mouseButtonChanged = false;
+  for (int button = 0; button < ImGuiMouseButton_COUNT; ++button) {
+    m_mouseButtonChanged = m_mouseButtonChanged || io.MouseClicked[button] || io.MouseReleased[button];
+  }
 }
 
 // ImGui 1.86's GLFW backend reads the cursor only while the window has keyboard focus. A widget that

@@ -24,6 +24,10 @@ class ImGuiLayer {
   void rebuildFonts(float scale);
 
   void newFrame();
+  /// Whether the frame begun last saw a mouse button go down or come up. ImGui acts on a click when
+  /// the button comes up, a frame after the event that woke the loop when both arrived together,
+  /// and what the click does (a menu item chosen, a tab switched) shows only in the frames after.
+  bool mouseButtonChanged() const { return m_mouseButtonChanged; }
   /// Ends the ImGui frame and draws it into the cleared (fully transparent) back buffer.
   void render();
 
@@ -32,6 +36,7 @@ class ImGuiLayer {
   Window& m_window;
   std::function<void(float)> m_buildFonts;
   bool m_shadersBuilt = false;
+  bool m_mouseButtonChanged = false;
 };
 
 /// Reads the back buffer of the current context (width x height pixels) and writes it as an RGBA
