@@ -249,17 +249,31 @@ void WidgetLoop::fitToContent(const ui::Actions& actions) {
   const int width = static_cast<int>(std::ceil(actions.contentWidth));
   const int height = static_cast<int>(std::ceil(actions.contentHeight));
   if (width <= 0 || height <= 0) return;
-  const core::Rect rect = m_parts.window.rect();
+  const core::Rect rect = requestedRect();
   if (rect.width == width && rect.height == height) return;
   m_parts.window.setSize(width, height);
+  m_requestedSize = Size{width, height};
   m_resized = true;
   // Growing or shrinking keeps the anchored corner or edge where it is.
   if (m_parts.window.visible() && !m_dragging) placeWindow();
   m_dirty = true;
 }
 
+core::Rect WidgetLoop::requestedRect() const {
+  core::Rect rect = m_parts.window.rect();
+  if (m_requestedPosition) {
+    rect.x = m_requestedPosition->x;
+    rect.y = m_requestedPosition->y;
+  }
+  if (m_requestedSize) {
+    rect.width = m_requestedSize->width;
+    rect.height = m_requestedSize->height;
+  }
+  return rect;
+}
+
 void WidgetLoop::placeWindow() {
-  const core::Rect rect = m_parts.window.rect();
+  const core::Rect rect = requestedRect();
   const core::Point position =
       core::positionFor(m_settings.placement, platform::monitorAreas(), rect.width, rect.height);
   m_parts.window.moveTo(position);
@@ -290,13 +304,7 @@ void WidgetLoop::drag(const ui::Actions& actions) {
 }
 
 void WidgetLoop::snapAfterDrag() {
-  // Where the window was asked to go, not where the window system says it is: under a window
-  // manager the read-back lags the last move.
-  core::Rect dropped = m_parts.window.rect();
-  if (m_requestedPosition) {
-    dropped.x = m_requestedPosition->x;
-    dropped.y = m_requestedPosition->y;
-  }
+  const core::Rect dropped = requestedRect();
   const auto monitors = platform::monitorAreas();
   m_settings.placement = core::snapPlacement(monitors, dropped, m_settings.snapDistancePx);
   const core::Point position =

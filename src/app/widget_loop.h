@@ -62,6 +62,10 @@ class WidgetLoop {
   void drag(const ui::Actions& actions);
   void snapAfterDrag();
   void placeWindow();
+  /// Where the window was last asked to be and how large, else where the window system says it is.
+  /// Under a window manager the read-back lags a move or a resize, so a size just asked for must
+  /// place the window, not the size it had before.
+  core::Rect requestedRect() const;
   void rememberOrganization(const std::vector<core::Organization>& organizations);
   void saveSettings();
   /// With CUT_TEST_ITEMS_FILE set: the drawn labels and controls with their screen rectangles.
@@ -89,11 +93,16 @@ class WidgetLoop {
   std::string m_itemsFile;             ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
   ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
 
-  // Dragging: the grab point in window pixels and where the window was last asked to go.
+  // Dragging: the grab point in window pixels. Where the window was last asked to go, and how large.
+  struct Size {
+    int width = 0;
+    int height = 0;
+  };
   bool m_dragging = false;
   int m_grabX = 0;
   int m_grabY = 0;
   std::optional<core::Point> m_requestedPosition;
+  std::optional<Size> m_requestedSize;
 };
 
 }  // namespace cut::app
