@@ -19,6 +19,8 @@ double effectivePercent(const Limit& limit, TimePoint now) {
 
 std::optional<double> elapsedFraction(const Limit& limit, TimePoint now) {
   if (!limit.resetsAt || limit.windowSeconds <= 0) return std::nullopt;
+  // The window these numbers describe is over, and when the next one began is not known.
+  if (*limit.resetsAt <= now) return std::nullopt;
   const auto window = std::chrono::seconds(limit.windowSeconds);
   const auto start = *limit.resetsAt - window;
   const double elapsed = std::chrono::duration<double>(now - start).count();

@@ -49,7 +49,8 @@ struct Limit {
 double effectivePercent(const Limit& limit, TimePoint now);
 
 /// Fraction of the window that has elapsed at `now` (0..1): where the gauge's even-pace marker goes.
-/// Empty when the reset time or window length is unknown.
+/// Empty when the reset time or window length is unknown, and once the reset time has passed (the
+/// next window's start is not known until the server reports it).
 std::optional<double> elapsedFraction(const Limit& limit, TimePoint now);
 
 /// Paid usage beyond the plan, in major units (dollars, euros).

@@ -186,7 +186,7 @@ TEST_CASE("threshold colours: green below amber, amber below red, red from red u
   CHECK(renderStatusline(view, style, kNow).find("\x1b[38;5;196m80%") != std::string::npos);
 }
 
-TEST_CASE("a window whose reset has passed shows 0 percent and no reset time") {
+TEST_CASE("a window whose reset has passed shows 0 percent, no reset time and no pace marker") {
   UtcZone utc;
   StatuslineView view;
   view.input.rateLimits.push_back(Limit{.id = "five_hour",
@@ -197,5 +197,5 @@ TEST_CASE("a window whose reset has passed shows 0 percent and no reset time") {
                                         .observedAt = kNow});
   StatuslineStyle style = plain();
   style.layout.segments = {"five_hour"};
-  CHECK(renderStatusline(view, style, kNow) == "5h 0% ▱▱▱▱▱▱▱▱▱▱│");
+  CHECK(renderStatusline(view, style, kNow) == "5h 0% ▱▱▱▱▱▱▱▱▱▱");
 }

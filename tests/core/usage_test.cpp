@@ -26,6 +26,17 @@ TEST_CASE("elapsed fraction puts the even-pace marker where uniform use would be
   CHECK_FALSE(elapsedFraction(limit, now).has_value());
 }
 
+TEST_CASE("a window whose reset time has passed has no even-pace marker, not one at the far end") {
+  const TimePoint now = Clock::from_time_t(1'800'000'000);
+  Limit limit{.id = "five_hour", .usedPercent = 40.0, .resetsAt = now - 1s, .windowSeconds = kFiveHourSeconds};
+  CHECK_FALSE(elapsedFraction(limit, now).has_value());
+  limit.resetsAt = now;
+  CHECK_FALSE(elapsedFraction(limit, now).has_value());
+  limit.resetsAt = now + 1s;
+  REQUIRE(elapsedFraction(limit, now).has_value());
+  CHECK(*elapsedFraction(limit, now) == doctest::Approx(1.0).epsilon(0.001));
+}
+
 TEST_CASE("usage finds a limit by id") {
   Usage usage;
   usage.limits.push_back(Limit{.id = "five_hour"});
