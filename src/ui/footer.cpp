@@ -18,6 +18,16 @@ std::optional<core::TimePoint> latest(std::optional<core::TimePoint> a, std::opt
   return std::max(*a, *b);
 }
 
+/// When the newest numbers drawn were taken. The claude.ai ones are this process's last fetch, or,
+/// before it has one, those another process cached (`status`, the status line), with their own
+/// time; Claude Code's carry theirs.
+std::optional<core::TimePoint> newestNumbers(const core::UsageSnapshot& snapshot) {
+  if (!snapshot.usage) return snapshot.lastSuccess;
+  const auto claudeAi = snapshot.lastSuccess ? snapshot.lastSuccess
+                                             : core::newestReading(*snapshot.usage, core::Source::ClaudeAi);
+  return latest(claudeAi, core::newestReading(*snapshot.usage, core::Source::ClaudeCode));
+}
+
 std::string retryText(const core::UsageSnapshot& snapshot, const core::Settings& settings,
                       core::TimePoint now) {
   if (snapshot.fetching) return "retrying now";
@@ -89,7 +99,7 @@ bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings
   // With no key, Claude Code's numbers are the whole story: the missing key makes them no older.
   const bool noKeyOnly = snapshot.error && snapshot.error->kind == core::ErrorKind::NoKey && fromClaudeCode;
   if (snapshot.error && !noKeyOnly) return true;
-  const auto newest = latest(snapshot.lastSuccess, fromClaudeCode);
+  const auto newest = newestNumbers(snapshot);
   if (!newest) return false;
   const auto interval = std::chrono::seconds(std::max(settings.refreshIntervalSeconds, 30));
   const auto limit = std::max<std::chrono::seconds>(interval * 3, std::chrono::minutes(5));
@@ -116,7 +126,7 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
     lines.push_back(
         {"No session key \u2014 click to add one", Tone::Warning, FooterLine::Click::KeyEntry, ""});
   }
-  const auto newest = latest(snapshot.lastSuccess, fromClaudeCode);
+  const auto newest = newestNumbers(snapshot);
   if (newest) {
     FooterLine age{core::formatAge(*newest, now), Tone::Muted, FooterLine::Click::None, ""};
     // Name the live source only when Claude Code is one: with the key alone it goes without saying.

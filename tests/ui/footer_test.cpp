@@ -47,6 +47,19 @@ TEST_CASE("an expired key asks for a new one and opens the key entry when clicke
   CHECK(lines[1].text == "updated 12 min ago");
 }
 
+TEST_CASE("numbers another process cached keep their age on screen while this one only fails") {
+  // A fresh start whose first fetch fails: what is drawn came from the usage cache `status` or the
+  // status line wrote 40 minutes ago, and the footer says so under the error.
+  core::UsageSnapshot snapshot = failing(core::ErrorKind::Cloudflare, 403);
+  snapshot.lastSuccess.reset();
+  for (core::Limit& limit : snapshot.usage->limits) limit.observedAt = test::testNow() - 40min;
+  const auto lines = linesFor(snapshot);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].tone == Tone::Warning);
+  CHECK(lines[1].text == "updated 40 min ago");
+  CHECK(isStale(snapshot, core::Settings{}, test::testNow()));
+}
+
 TEST_CASE("Cloudflare says when it retries and that the key is fine") {
   const auto lines = linesFor(failing(core::ErrorKind::Cloudflare, 403));
   CHECK(lines.at(0).text ==
