@@ -118,6 +118,7 @@ int runWidget(const Options& options) {
                      .usage = merged,
                      .termination = *termination,
                      .activateRequested = activateRequested});
+    for (std::string& warning : loaded.warnings) loop.notify(std::move(warning));
     code = loop.run();
     counters = loop.counters();
 

@@ -137,6 +137,7 @@ ui::ViewModel WidgetLoop::viewModel() const {
   view.statusline = m_statusline;
   view.contentScale = m_scale;
   view.ring = m_parts.ring;
+  view.notices = m_notices;
   return view;
 }
 
@@ -210,6 +211,10 @@ void WidgetLoop::writeDrawnItems() const {
 void WidgetLoop::handle(const ui::Actions& actions) {
   m_animating = actions.animating;
   if (actions.quit) m_quit = true;
+  if (actions.dismissNotices) {
+    m_notices.clear();
+    m_dirty = true;
+  }
   if (actions.refresh) m_parts.service.refreshNow();
   if (actions.toggleAlwaysOnTop) {
     m_settings.alwaysOnTop = !m_settings.alwaysOnTop;
@@ -329,9 +334,17 @@ void WidgetLoop::rememberOrganization(const std::vector<core::Organization>& org
   saveSettings();
 }
 
+void WidgetLoop::notify(std::string message) {
+  m_notices.push_back(std::move(message));
+  m_dirty = true;
+}
+
 void WidgetLoop::saveSettings() {
   auto saved = core::saveSettings(m_options.configDir, m_settings);
-  if (!saved) std::fprintf(stderr, "claude-usage-tracker: %s\n", saved.error().message.c_str());
+  if (!saved) {
+    std::fprintf(stderr, "claude-usage-tracker: %s\n", saved.error().message.c_str());
+    notify(saved.error().message);
+  }
 }
 
 bool WidgetLoop::firstFetchSettled() const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/cli.h"
 #include "core/placement.h"
@@ -52,6 +53,9 @@ class WidgetLoop {
   /// Runs until Quit, a close request, SIGTERM/SIGINT, or (with --frames) the last frame. Returns
   /// the exit code: 0, or 1 when a requested screenshot could not be written.
   int run();
+  /// A problem with the widget's own files, for the person: named in the footer until dismissed
+  /// there (the caller also prints it; started from a desktop menu, nobody reads stderr).
+  void notify(std::string message);
   const LoopCounters& counters() const { return m_counters; }
 
  private:
@@ -92,6 +96,7 @@ class WidgetLoop {
   float m_scale = 1.0f;
   std::string m_itemsFile;             ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
   ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
+  std::vector<std::string> m_notices;  ///< see notify()
 
   // Dragging: the grab point in window pixels. Where the window was last asked to go, and how large.
   struct Size {

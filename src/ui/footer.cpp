@@ -155,10 +155,26 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
   return lines;
 }
 
+std::optional<FooterLine> noticesLine(const std::vector<std::string>& notices) {
+  if (notices.empty()) return std::nullopt;
+  FooterLine line;
+  line.text = (notices.size() == 1 ? std::string("A problem with the settings file")
+                                   : std::to_string(notices.size()) + " problems with the settings file") +
+              " \u2014 hover to read, click to dismiss";
+  line.tone = Tone::Warning;
+  line.click = FooterLine::Click::DismissNotices;
+  for (const std::string& notice : notices) {
+    if (!line.detail.empty()) line.detail += "\n\n";
+    line.detail += notice;
+  }
+  return line;
+}
+
 namespace detail {
 
 void drawFooter(Frame& frame) {
   auto lines = footerLines(frame.snapshot, frame.view.settings, frame.view.hasKey, frame.view.now);
+  if (auto notices = noticesLine(frame.view.notices)) lines.insert(lines.begin(), std::move(*notices));
   if (frame.state.panelOpen) {
     // The key entry is already open below: "no key" says nothing new there, and an expired key's
     // line stays as information rather than a link.
@@ -186,6 +202,7 @@ void drawFooter(Frame& frame) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(px(frame, 260.0f));
       ImGui::TextUnformatted(line.detail.c_str());
+      recordItem(frame, line.detail, false);
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
@@ -198,6 +215,7 @@ void drawFooter(Frame& frame) {
         break;
       case FooterLine::Click::Settings: frame.state.panelOpen = true; break;
       case FooterLine::Click::Refresh: frame.actions.refresh = true; break;
+      case FooterLine::Click::DismissNotices: frame.actions.dismissNotices = true; break;
       case FooterLine::Click::None: break;
     }
   }

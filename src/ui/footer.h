@@ -2,6 +2,7 @@
 // What the footer says: how old the numbers are and, while stale or failing, what is wrong and what
 // to do. Pure functions of the snapshot, so each message is tested without drawing.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@ bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings
 
 struct FooterLine {
   /// What clicking the line does.
-  enum class Click { None, KeyEntry, Settings, Refresh };
+  enum class Click { None, KeyEntry, Settings, Refresh, DismissNotices };
   std::string text;
   Tone tone = Tone::Muted;
   Click click = Click::None;
@@ -35,5 +36,9 @@ inline constexpr std::string_view kFromClaudeCodeLine =
 /// The footer's lines, most important first. Always at least one line.
 std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const core::Settings& settings,
                                     bool hasKey, core::TimePoint now);
+
+/// The line that stands for the widget's notices (ViewModel::notices): how many, with all of them
+/// on hover; clicking it dismisses them. Empty notices give no line.
+std::optional<FooterLine> noticesLine(const std::vector<std::string>& notices);
 
 }  // namespace cut::ui

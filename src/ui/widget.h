@@ -59,6 +59,9 @@ struct ViewModel {
   StatuslineInstall statusline;
   float contentScale = 1.0f;
   RingRenderer* ring = nullptr;  ///< may be null: ImDrawList fallback
+  /// Problems with the widget's own files, for people (a settings file that could not be read or
+  /// saved). The footer names them until the person dismisses them.
+  std::vector<std::string> notices;
 };
 
 /// What the person asked for in this frame. The app carries each one out.
@@ -72,6 +75,7 @@ struct Actions {
   bool requestClipboardPaste = false;           ///< the paste button: the app fills the key field
   bool installStatusline = false;               ///< point Claude Code's status line at this program
   bool removeStatusline = false;                ///< put back the status line the user had before
+  bool dismissNotices = false;                  ///< the person has read ViewModel::notices
   /// Window drag on the background (not on a control). The delta is how far the cursor is from the
   /// point where it grabbed the window, in window pixels: moving the window by it each frame keeps
   /// the grab point under the cursor (after such a move the next delta is about 0). While the

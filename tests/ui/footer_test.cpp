@@ -195,3 +195,17 @@ TEST_CASE("with no key and no Claude Code numbers the footer still asks for a ke
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].text == "No session key \u2014 click to add one");
 }
+
+TEST_CASE("problems with the settings file stand as one line, all of them on hover") {
+  CHECK_FALSE(noticesLine({}).has_value());
+  const auto one = noticesLine({"settings.json is not valid JSON; it was kept as settings.json.bad"});
+  REQUIRE(one.has_value());
+  CHECK(one->text == "A problem with the settings file \u2014 hover to read, click to dismiss");
+  CHECK(one->tone == Tone::Warning);
+  CHECK(one->click == FooterLine::Click::DismissNotices);
+  CHECK(one->detail == "settings.json is not valid JSON; it was kept as settings.json.bad");
+  const auto two = noticesLine({"first", "second"});
+  REQUIRE(two.has_value());
+  CHECK(two->text == "2 problems with the settings file \u2014 hover to read, click to dismiss");
+  CHECK(two->detail == "first\n\nsecond");
+}

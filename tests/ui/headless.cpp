@@ -16,6 +16,7 @@ void mergeInto(Actions& into, const Actions& a) {
   into.requestClipboardPaste |= a.requestClipboardPaste;
   into.installStatusline |= a.installStatusline;
   into.removeStatusline |= a.removeStatusline;
+  into.dismissNotices |= a.dismissNotices;
   into.dragging |= a.dragging;
   into.dragReleased |= a.dragReleased;
   if (a.dragging) {

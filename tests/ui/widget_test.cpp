@@ -313,3 +313,21 @@ TEST_CASE("with no key and Claude Code's numbers the widget shows rows, and the 
   CHECK(drew(widget, "Session key field"));
   CHECK(drew(widget, "Rows"));  // the full panel: the rows are there to configure
 }
+
+TEST_CASE("a settings problem is named in the footer over the numbers, read on hover, dismissed by a click") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  view.notices = {"settings.json: opacity must be a number from 0.2 to 1; it was ignored."};
+  ui.frames(widget, view, 3);
+  const std::string line = "A problem with the settings file \u2014 hover to read, click to dismiss";
+  REQUIRE(drew(widget, line));
+  CHECK(drew(widget, "Session (5h)"));  // the numbers stay
+  CHECK(drew(widget, "updated 2 min ago"));
+  const DrawnItem item = *findItem(widget, line);
+  ui.mouseMove(item.minX + 10.0f, (item.minY + item.maxY) / 2.0f);
+  ui.frames(widget, view, 3);
+  CHECK(drew(widget, "settings.json: opacity must be a number from 0.2 to 1; it was ignored."));
+  CHECK(ui.clickItem(widget, view, line).dismissNotices);
+}
+

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# A settings file that cannot be read is kept as settings.json.bad, and the widget, which a desktop
+# menu starts with nobody reading its stderr, says so in its footer over the numbers until the
+# person clicks the line away.
+source "$(dirname "$0")/lib.sh"
+export CUT_TEST_ITEMS_FILE="$work/items"
+line="A problem with the settings file — hover to read, click to dismiss"
+
+mkdir -p "$work/config"
+printf '{"opacity": 0.5, "refresh_interval_seconds": ' >"$work/config/settings.json"
+cp "$work/config/settings.json" "$work/original"
+start_widget --demo
+wait_for_window
+item_center "$line"
+grep -q "^[0-9 -]*Session (5h)$" "$work/items" || fail "the numbers are not drawn beside the notice"
+cmp -s "$work/config/settings.json.bad" "$work/original" || fail "the unreadable file was not kept byte for byte"
+grep -q "settings.json.bad" "$work/widget.err" || fail "stderr does not name the kept copy"
+
+click_item "$line"
+for _ in $(seq 1 30); do
+  grep -qF "$line" "$work/items" || break
+  sleep 0.1
+done
+! grep -qF "$line" "$work/items" || fail "clicking the notice did not dismiss it"
+echo PASS
