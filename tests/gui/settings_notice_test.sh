@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A settings file that cannot be read is kept as settings.json.bad, and the widget, which a desktop
 # menu starts with nobody reading its stderr, says so in its footer over the numbers until the
-# person clicks the line away.
+# person clicks the line away. The same goes for a setting it cannot save.
 source "$(dirname "$0")/lib.sh"
 export CUT_TEST_ITEMS_FILE="$work/items"
 line="A problem with the settings file — hover to read, click to dismiss"
@@ -22,4 +22,28 @@ for _ in $(seq 1 30); do
   sleep 0.1
 done
 ! grep -qF "$line" "$work/items" || fail "clicking the notice did not dismiss it"
-echo PASS
+kill -TERM "$widget_pid"
+wait_exit "$widget_pid" 10
+echo "PASS unreadable file"
+
+# A settings folder that is a file: nothing can be read from it or saved into it (even as root).
+touch "$work/not-a-folder"
+"$CUT_BINARY" --config-dir "$work/not-a-folder" --state-dir "$work/state" --key-file "$work/key" --demo \
+  >"$work/widget.out" 2>"$work/widget.err" &
+widget_pid=$!
+widget_pids+=("$widget_pid")
+wait_for_window
+click_item "$line"
+for _ in $(seq 1 30); do
+  grep -qF "$line" "$work/items" || break
+  sleep 0.1
+done
+! grep -qF "$line" "$work/items" || fail "clicking the notice did not dismiss it"
+window_geometry
+xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
+sleep 0.1
+xdotool click 3
+click_item "Always on top"
+item_center "$line"
+grep -q "cannot write .*not-a-folder" "$work/widget.err" || fail "stderr does not say the save failed"
+echo "PASS unsaved setting"
