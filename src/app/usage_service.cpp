@@ -123,8 +123,7 @@ void UsageService::testAndSaveKey(std::string pasted) {
       } else {
         result.state = ui::KeyCheck::State::Saved;
         result.organizations = std::move(organizations.value());
-        result.message = "Saved. Found " + std::to_string(result.organizations.size()) +
-                         (result.organizations.size() == 1 ? " organization." : " organizations.");
+        result.message = "Key saved.";
       }
       std::lock_guard lock(m_net->testMutex);
       m_net->test.reset();

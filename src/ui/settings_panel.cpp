@@ -89,7 +89,10 @@ void keyCheckLine(Frame& frame) {
       break;
     case KeyCheck::State::Saved: {
       std::string line = check.message.empty() ? std::string("Key saved.") : check.message;
-      if (!check.organizations.empty()) line += " Organizations: " + joinNames(check.organizations);
+      const auto& organizations = check.organizations;
+      if (organizations.size() == 1) line += " It sees " + joinNames(organizations) + ".";
+      if (organizations.size() > 1)
+        line += " It sees " + std::to_string(organizations.size()) + " organizations: " + joinNames(organizations) + ".";
       textWrapped(frame, FontRole::Small, bandColor(Band::Green, false), line);
       break;
     }

@@ -80,7 +80,10 @@ TEST_CASE("the key check's progress and result are shown inline") {
   view.keyCheck.message = "Key saved.";
   view.keyCheck.organizations = {{"org-1", "Acme Research", {}}, {"org-2", "Personal", {}}};
   ui.frames(widget, view, 2);
-  CHECK(drew(widget, "Key saved. Organizations: Acme Research, Personal"));
+  CHECK(drew(widget, "Key saved. It sees 2 organizations: Acme Research, Personal."));
+  view.keyCheck.organizations = {{"org-1", "Acme Research", {}}};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Key saved. It sees Acme Research."));
 }
 
 TEST_CASE("a pasted key goes into the field and Enter saves it; the paste button asks the app") {
