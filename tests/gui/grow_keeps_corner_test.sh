@@ -30,9 +30,7 @@ check_corner() {
   local right=$((win_x + win_w)) top=$win_y bottom=$((win_y + win_h)) height=$win_h
   echo "$corner: ${win_x},${win_y} ${win_w}x${win_h}"
 
-  xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
-  sleep 0.1
-  xdotool click 3
+  open_menu
   click_item "Settings…"
   xdotool mousemove 1 1
   wait_height_change "$height"

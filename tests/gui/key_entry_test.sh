@@ -38,10 +38,7 @@ echo "PASS good key saved"
 
 # 2. Open the settings from the right-click menu, type a key the server refuses, Test and save.
 cp -p "$work/key" "$work/key.before"
-window_geometry
-xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
-sleep 0.1
-xdotool click 3
+open_menu
 click_item "Settings…"
 click_item "Session key field"
 sleep 0.2

@@ -95,6 +95,24 @@ item_center() {
   fail "no item '$want' on screen; drawn: $(cut -d' ' -f6- "$CUT_TEST_ITEMS_FILE" 2>/dev/null | tr '\n' '|')"
 }
 
+# open_menu: right-clicks the panel's top padding, away from any control, as a person opens the
+# widget's menu.
+open_menu() {
+  window_geometry
+  xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
+  sleep 0.1
+  xdotool click 3
+}
+
+# wait_gone TEXT: waits until no drawn item holds exactly TEXT (3 s at most); fails otherwise.
+wait_gone() {
+  for _ in $(seq 1 30); do
+    grep -qxF "$1" <(cut -d' ' -f6- "$CUT_TEST_ITEMS_FILE") || return 0
+    sleep 0.1
+  done
+  fail "'$1' is still drawn"
+}
+
 # click_item TEXT: waits until the item stays put (a menu opening grows the window, which moves
 # with its anchored corner), moves the pointer onto it, then clicks it like a person.
 click_item() {

@@ -6,10 +6,7 @@ export CUT_TEST_ITEMS_FILE="$work/items"
 start_widget --demo
 wait_for_window
 sleep 0.3
-window_geometry
-xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
-sleep 0.1
-xdotool click 3
+open_menu
 click_item "Quit"
 wait_exit "$widget_pid" 10
 [ "$exit_code" -eq 0 ] || fail "exit code $exit_code after Quit: $(cat "$work/widget.err")"

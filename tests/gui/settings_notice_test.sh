@@ -17,11 +17,7 @@ cmp -s "$work/config/settings.json.bad" "$work/original" || fail "the unreadable
 grep -q "settings.json.bad" "$work/widget.err" || fail "stderr does not name the kept copy"
 
 click_item "$line"
-for _ in $(seq 1 30); do
-  grep -qF "$line" "$work/items" || break
-  sleep 0.1
-done
-! grep -qF "$line" "$work/items" || fail "clicking the notice did not dismiss it"
+wait_gone "$line"
 kill -TERM "$widget_pid"
 wait_exit "$widget_pid" 10
 echo "PASS unreadable file"
@@ -34,15 +30,8 @@ widget_pid=$!
 widget_pids+=("$widget_pid")
 wait_for_window
 click_item "$line"
-for _ in $(seq 1 30); do
-  grep -qF "$line" "$work/items" || break
-  sleep 0.1
-done
-! grep -qF "$line" "$work/items" || fail "clicking the notice did not dismiss it"
-window_geometry
-xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
-sleep 0.1
-xdotool click 3
+wait_gone "$line"
+open_menu
 click_item "Always on top"
 item_center "$line"
 grep -q "cannot write .*not-a-folder" "$work/widget.err" || fail "stderr does not say the save failed"

@@ -10,10 +10,7 @@ start_widget --demo
 wait_for_window
 sleep 0.3
 for attempt in 1 2 3 4 5 6; do
-  window_geometry
-  xdotool mousemove $((win_x + win_w / 2)) $((win_y + 6))
-  sleep 0.1
-  xdotool click 3
+  open_menu
   item_center "Settings…"
   xdotool mousemove "$item_x" "$item_y"
   sleep 0.3
@@ -26,9 +23,6 @@ for attempt in 1 2 3 4 5 6; do
   done
   $opened || fail "attempt $attempt: a tap on Settings… left the panel closed until the next input"
   press Escape
-  for _ in $(seq 1 20); do
-    grep -q "Session key field" "$CUT_TEST_ITEMS_FILE" || break
-    sleep 0.1
-  done
+  wait_gone "Session key field"
 done
 echo PASS
