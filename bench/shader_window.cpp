@@ -12,15 +12,11 @@
 #include <malloc.h>
 
 #include <array>
-#include <csignal>
 #include <cstdint>
-#include <cstdio>
 
-#include "platform/process_clock.h"
+#include "bench_window.h"
 
 namespace {
-volatile std::sig_atomic_t g_stop = 0;
-extern "C" void onSignal(int /*signal*/) { g_stop = 1; }
 
 constexpr const char* kVertex =
     "#version 330 core\n"
@@ -103,24 +99,8 @@ void drawTriangle() {
 }  // namespace
 
 int main() {
-  std::signal(SIGTERM, onSignal);
-  std::signal(SIGINT, onSignal);
-  if (!glfwInit()) {
-    std::fprintf(stderr, "bench_shader_window: no display\n");
-    return 1;
-  }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  GLFWwindow* window = glfwCreateWindow(300, 200, "shader window", nullptr, nullptr);
-  if (!window) {
-    glfwTerminate();
-    return 1;
-  }
-  glfwMakeContextCurrent(window);
-  glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
+  GLFWwindow* window = cut::bench::openWindow("bench_shader_window", "shader window");
+  if (!window) return 1;
   drawTriangle();
   glfwSwapBuffers(window);
   // As the widget does after its first frame: release the shader compiler and give back the heap
@@ -129,12 +109,5 @@ int main() {
       reinterpret_cast<PFNGLRELEASESHADERCOMPILERPROC>(glfwGetProcAddress("glReleaseShaderCompiler"));
   if (releaseShaderCompiler) releaseShaderCompiler();
   malloc_trim(0);
-  const auto firstFrameMs = cut::platform::millisecondsSinceProcessStart();
-  std::printf("ready first_frame_ms=%.0f\n", firstFrameMs.value_or(-1.0));
-  std::fflush(stdout);
-  // The signal handler cannot wake GLFW, so the wait is bounded; this program is only measured idle.
-  while (!g_stop && !glfwWindowShouldClose(window)) glfwWaitEventsTimeout(0.5);
-  glfwDestroyWindow(window);
-  glfwTerminate();
-  return 0;
+  return cut::bench::idleUntilStopped(window);
 }
