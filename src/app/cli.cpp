@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include "core/error.h"
+#include "core/claude/error.h"
 
 namespace cut::app {
 namespace {

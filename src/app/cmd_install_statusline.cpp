@@ -6,7 +6,7 @@
 
 #include "app/commands.h"
 #include "app/front_binary.h"
-#include "core/claude_code_settings.h"
+#include "core/statusline/claude_code_settings.h"
 
 namespace cut::app {
 

@@ -7,8 +7,8 @@
 
 #include "app/commands.h"
 #include "app/fetch_stack.h"
-#include "core/key_file.h"
-#include "core/settings.h"
+#include "core/files/key_file.h"
+#include "core/files/settings.h"
 
 namespace cut::app {
 namespace {

@@ -7,11 +7,11 @@
 
 #include "app/commands.h"
 #include "app/fetch_stack.h"
-#include "core/format.h"
-#include "core/key_file.h"
-#include "core/settings.h"
-#include "core/usage_cache.h"
-#include "core/usage_parser.h"
+#include "core/model/format.h"
+#include "core/files/key_file.h"
+#include "core/files/settings.h"
+#include "core/files/usage_cache.h"
+#include "core/claude/usage_parser.h"
 
 namespace cut::app {
 namespace {

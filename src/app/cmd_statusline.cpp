@@ -14,11 +14,11 @@
 
 #include "app/commands.h"
 #include "app/statusline_refresh.h"
-#include "core/git_branch.h"
-#include "core/settings.h"
-#include "core/statusline_input.h"
-#include "core/statusline_render.h"
-#include "core/usage_cache.h"
+#include "core/statusline/git_branch.h"
+#include "core/files/settings.h"
+#include "core/statusline/statusline_input.h"
+#include "core/statusline/statusline_render.h"
+#include "core/files/usage_cache.h"
 
 namespace cut::app {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "app/cli.h"
-#include "core/claude_client.h"
+#include "core/claude/claude_client.h"
 #include "net/curl_transport.h"
 
 namespace cut::app {

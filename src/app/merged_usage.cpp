@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/cache_merge.h"
+#include "core/model/cache_merge.h"
 #include "platform/file_watch.h"
 
 namespace cut::app {

@@ -15,8 +15,8 @@
 #include <memory>
 #include <optional>
 
-#include "core/snapshot.h"
-#include "core/usage_cache.h"
+#include "core/model/snapshot.h"
+#include "core/files/usage_cache.h"
 
 namespace cut::platform {
 class FileWatch;

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/front_binary.h"
-#include "core/atomic_file.h"
-#include "core/claude_code_settings.h"
+#include "core/files/atomic_file.h"
+#include "core/statusline/claude_code_settings.h"
 
 namespace cut::app {
 

@@ -7,9 +7,9 @@
 #include <utility>
 
 #include "app/fetch_stack.h"
-#include "core/demo.h"
-#include "core/key_file.h"
-#include "core/usage_cache.h"
+#include "core/model/demo.h"
+#include "core/files/key_file.h"
+#include "core/files/usage_cache.h"
 #include "net/poller.h"
 
 namespace cut::app {

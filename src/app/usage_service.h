@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "app/cli.h"
-#include "core/settings.h"
-#include "core/snapshot.h"
+#include "core/files/settings.h"
+#include "core/model/snapshot.h"
 #include "ui/widget.h"
 
 namespace cut::app {

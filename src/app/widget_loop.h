@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "app/cli.h"
-#include "core/placement.h"
-#include "core/settings.h"
-#include "core/snapshot.h"
+#include "core/window/placement.h"
+#include "core/files/settings.h"
+#include "core/model/snapshot.h"
 #include "ui/widget.h"
 
 namespace cut::platform {

@@ -15,7 +15,7 @@
 #include <mutex>
 #include <string>
 
-#include "core/transport.h"
+#include "core/claude/transport.h"
 
 namespace cut::net {
 

@@ -17,11 +17,11 @@
 #include <string>
 #include <thread>
 
-#include "core/claude_client.h"
-#include "core/error.h"
-#include "core/poll_schedule.h"
+#include "core/claude/claude_client.h"
+#include "core/claude/error.h"
+#include "core/claude/poll_schedule.h"
 #include "core/result.h"
-#include "core/snapshot.h"
+#include "core/model/snapshot.h"
 
 namespace cut::net {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/placement.h"
+#include "core/window/placement.h"
 
 struct GLFWwindow;
 

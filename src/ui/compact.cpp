@@ -1,7 +1,7 @@
 // Compact mode: the session as a ring with its percent inside and the weekly window as a thin arc
 // around it. A small dot in the corner says the numbers are stale.
 
-#include "core/format.h"
+#include "core/model/format.h"
 #include "gauges.h"
 #include "widget_state.h"
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/cache_merge.h"
-#include "core/format.h"
+#include "core/model/cache_merge.h"
+#include "core/model/format.h"
 #include "widget_state.h"
 
 namespace cut::ui {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/settings.h"
-#include "core/snapshot.h"
+#include "core/files/settings.h"
+#include "core/model/snapshot.h"
 #include "theme.h"
 
 namespace cut::ui {

@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/format.h"
+#include "core/model/format.h"
 #include "widget_state.h"
 
 namespace cut::ui::detail {

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/settings.h"
+#include "core/files/settings.h"
 
 namespace cut::ui {
 

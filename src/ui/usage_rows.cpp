@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/format.h"
+#include "core/model/format.h"
 #include "gauges.h"
 #include "widget_state.h"
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "core/settings.h"
-#include "core/snapshot.h"
-#include "core/usage.h"
+#include "core/files/settings.h"
+#include "core/model/snapshot.h"
+#include "core/model/usage.h"
 
 struct ImDrawList;
 

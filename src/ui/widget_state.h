@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/settings.h"
+#include "core/files/settings.h"
 #include "fonts.h"
 #include "theme.h"
 #include "widget.h"

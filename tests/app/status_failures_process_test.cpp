@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/cli_sandbox.h"
-#include "core/error.h"
+#include "core/claude/error.h"
 #include "net/scenarios.h"
 
 using namespace cut;

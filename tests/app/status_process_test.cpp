@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "app/cli_sandbox.h"
-#include "core/error.h"
-#include "core/usage_cache.h"
+#include "core/claude/error.h"
+#include "core/files/usage_cache.h"
 #include "net/scenarios.h"
 
 using namespace cut;

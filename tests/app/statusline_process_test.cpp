@@ -8,7 +8,7 @@
 
 #include <fstream>
 
-#include "core/usage_cache.h"
+#include "core/files/usage_cache.h"
 #include "support/process.h"
 
 using namespace cut::core;

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/claude_client.h"
+#include "core/claude/claude_client.h"
 #include "net/curl_transport.h"
 #include "net/https_server.h"
 #include "net/scenarios.h"

@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/snapshot.h"
+#include "core/model/snapshot.h"
 #include "net/poller.h"
 
 namespace cut::test {

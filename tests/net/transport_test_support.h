@@ -10,7 +10,7 @@
 #include <string_view>
 #include <thread>
 
-#include "core/transport.h"
+#include "core/claude/transport.h"
 
 namespace cut::test {
 

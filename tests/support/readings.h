@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "core/usage.h"
+#include "core/model/usage.h"
 
 namespace cut::test {
 

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/format.h"
+#include "core/model/format.h"
 #include "headless.h"
 
 using namespace cut;

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/snapshot.h"
+#include "core/model/snapshot.h"
 #include "ui/fonts.h"
 #include "ui/widget.h"
 

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
-#include "core/format.h"
+#include "core/model/format.h"
 #include "headless.h"
 #include "ui/theme.h"
 

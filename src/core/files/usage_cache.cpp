@@ -1,0 +1,241 @@
+#include "core/files/usage_cache.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+namespace cut::core {
+namespace {
+
+using json = nlohmann::json;
+
+// The cache holds a handful of limits; a bigger file is not ours to trust.
+constexpr std::size_t kMaxCacheBytes = 256 * 1024;
+constexpr int kCacheVersion = 1;
+
+int displayRank(const std::string& id) {
+  if (id == "five_hour") return 0;
+  if (id == "seven_day") return 1;
+  if (id == "seven_day_opus") return 2;
+  if (id == "seven_day_sonnet") return 3;
+  if (id.starts_with("seven_day_")) return 4;
+  return 5;
+}
+
+std::int64_t toMs(TimePoint time) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+TimePoint fromMs(std::int64_t ms) {
+  return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(ms)));
+}
+
+std::optional<std::int64_t> intField(const json& object, const char* name) {
+  const auto it = object.find(name);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  const double value = it->get<double>();
+  if (!std::isfinite(value) || std::fabs(value) > 9e15) return std::nullopt;
+  return static_cast<std::int64_t>(value);
+}
+
+std::optional<double> numberField(const json& object, const char* name) {
+  const auto it = object.find(name);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  const double value = it->get<double>();
+  return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+std::string textField(const json& object, const char* name) {
+  const auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<Limit> limitFromJson(const json& item) {
+  if (!item.is_object()) return std::nullopt;
+  Limit limit;
+  limit.id = textField(item, "id");
+  const auto percent = numberField(item, "used_percent");
+  const auto observed = intField(item, "observed_at_ms");
+  if (limit.id.empty() || !percent || !observed) return std::nullopt;
+  limit.label = textField(item, "label");
+  if (limit.label.empty()) limit.label = limit.id;
+  limit.usedPercent = *percent;
+  if (const auto resets = intField(item, "resets_at_ms")) limit.resetsAt = fromMs(*resets);
+  limit.windowSeconds = std::max<std::int64_t>(0, intField(item, "window_seconds").value_or(0));
+  limit.source =
+      textField(item, "source") == sourceName(Source::ClaudeCode) ? Source::ClaudeCode : Source::ClaudeAi;
+  limit.observedAt = fromMs(*observed);
+  return limit;
+}
+
+// Creates `dir` and its missing parents with mode 0700 (the state folder is private).
+bool makePrivateDirs(const std::filesystem::path& dir) {
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) == 0) return S_ISDIR(info.st_mode);
+  if (dir.has_parent_path() && dir.parent_path() != dir) makePrivateDirs(dir.parent_path());
+  return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
+}
+
+// An exclusive flock on the lock file, released when destroyed. The lock file is separate from the
+// cache because the cache is replaced by rename, which would leave a lock on a dead inode.
+class CacheLock {
+ public:
+  CacheLock(const std::filesystem::path& path, std::chrono::milliseconds wait) {
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (m_fd < 0) return;
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    for (;;) {
+      if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
+        m_locked = true;
+        return;
+      }
+      if (errno != EWOULDBLOCK && errno != EINTR) return;
+      if (std::chrono::steady_clock::now() >= deadline) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  ~CacheLock() {
+    if (m_fd >= 0) ::close(m_fd);  // closing releases the lock
+  }
+  CacheLock(const CacheLock&) = delete;
+  CacheLock& operator=(const CacheLock&) = delete;
+  bool locked() const { return m_locked; }
+
+ private:
+  int m_fd = -1;
+  bool m_locked = false;
+};
+
+}  // namespace
+
+std::optional<TimePoint> CachedUsage::newestFrom(Source source) const {
+  std::optional<TimePoint> newest;
+  for (const Limit& limit : usage.limits)
+    if (limit.source == source && (!newest || limit.observedAt > *newest)) newest = limit.observedAt;
+  return newest;
+}
+
+std::filesystem::path usageCachePath(const std::filesystem::path& stateDir) {
+  return stateDir / "usage-cache.json";
+}
+
+Usage mergeUsage(const Usage& current, const Usage& incoming) {
+  Usage merged;
+  merged.extra = incoming.extra ? incoming.extra : current.extra;
+  merged.limits = current.limits;
+  for (const Limit& limit : incoming.limits) {
+    const auto it = std::find_if(merged.limits.begin(), merged.limits.end(),
+                                 [&](const Limit& l) { return l.id == limit.id; });
+    if (it == merged.limits.end())
+      merged.limits.push_back(limit);
+    else if (limit.observedAt >= it->observedAt)
+      *it = limit;
+  }
+  std::stable_sort(merged.limits.begin(), merged.limits.end(),
+                   [](const Limit& a, const Limit& b) { return displayRank(a.id) < displayRank(b.id); });
+  return merged;
+}
+
+CachedUsage mergeCache(const CachedUsage& current, const CachedUsage& incoming) {
+  CachedUsage merged;
+  merged.usage = mergeUsage(current.usage, incoming.usage);
+  const bool incomingNewer =
+      incoming.extraObservedAt &&
+      (!current.extraObservedAt || *incoming.extraObservedAt >= *current.extraObservedAt);
+  const CachedUsage& account = incomingNewer ? incoming : current;
+  merged.usage.extra = account.usage.extra;
+  merged.extraObservedAt = account.extraObservedAt;
+  merged.organizationName = account.organizationName;
+  return merged;
+}
+
+std::string serializeCache(const CachedUsage& cache) {
+  json limits = json::array();
+  for (const Limit& limit : cache.usage.limits) {
+    limits.push_back({{"id", limit.id},
+                      {"label", limit.label},
+                      {"source", sourceName(limit.source)},
+                      {"used_percent", limit.usedPercent},
+                      {"resets_at_ms", limit.resetsAt ? json(toMs(*limit.resetsAt)) : json(nullptr)},
+                      {"window_seconds", limit.windowSeconds},
+                      {"observed_at_ms", toMs(limit.observedAt)}});
+  }
+  json root = {{"version", kCacheVersion}, {"limits", std::move(limits)}};
+  if (cache.extraObservedAt) {
+    json extra = nullptr;
+    if (const auto& e = cache.usage.extra)
+      extra = {{"used", e->used},
+               {"limit", e->limit ? json(*e->limit) : json(nullptr)},
+               {"currency", e->currency}};
+    root["extra_usage"] = std::move(extra);
+    root["extra_observed_at_ms"] = toMs(*cache.extraObservedAt);
+    root["organization"] = cache.organizationName;
+  }
+  return root.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::optional<CachedUsage> parseCache(std::string_view text) {
+  const json root = json::parse(text.begin(), text.end(), nullptr, false);
+  if (!root.is_object() || intField(root, "version") != kCacheVersion) return std::nullopt;
+  const auto limits = root.find("limits");
+  if (limits == root.end() || !limits->is_array()) return std::nullopt;
+  CachedUsage cache;
+  for (const json& item : *limits) {
+    auto limit = limitFromJson(item);
+    if (limit && !cache.usage.find(limit->id)) cache.usage.limits.push_back(std::move(*limit));
+  }
+  if (const auto observed = intField(root, "extra_observed_at_ms")) {
+    cache.extraObservedAt = fromMs(*observed);
+    cache.organizationName = textField(root, "organization");
+    const auto extra = root.find("extra_usage");
+    if (extra != root.end() && extra->is_object()) {
+      if (const auto used = numberField(*extra, "used")) {
+        cache.usage.extra = ExtraUsage{
+            .used = *used, .limit = numberField(*extra, "limit"), .currency = textField(*extra, "currency")};
+      }
+    }
+  }
+  cache.usage = mergeUsage(Usage{}, cache.usage);  // display order
+  return cache;
+}
+
+std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir) {
+  const auto text = readFile(usageCachePath(stateDir), kMaxCacheBytes);
+  if (!text) return std::nullopt;
+  return parseCache(text.value());
+}
+
+Result<Done, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
+                                    const std::string& organizationName, TimePoint now,
+                                    std::chrono::milliseconds lockWait) {
+  CachedUsage incoming;
+  incoming.usage = usage;
+  bool fromClaudeAi = !organizationName.empty();
+  for (Limit& limit : incoming.usage.limits) {
+    if (limit.observedAt == TimePoint{}) limit.observedAt = now;
+    fromClaudeAi = fromClaudeAi || limit.source == Source::ClaudeAi;
+  }
+  if (fromClaudeAi) {
+    incoming.extraObservedAt = now;
+    incoming.organizationName = organizationName;
+  } else {
+    incoming.usage.extra.reset();
+  }
+
+  if (!makePrivateDirs(stateDir))
+    return fail(FileError{.message = "cannot create the state folder " + stateDir.string()});
+  const CacheLock lock(stateDir / "usage-cache.lock", lockWait);
+  if (!lock.locked())
+    return fail(FileError{.message = "another process holds " + (stateDir / "usage-cache.lock").string()});
+  const CachedUsage current = readCache(stateDir).value_or(CachedUsage{});
+  const CachedUsage merged = mergeCache(current, incoming);
+  if (merged == current) return Done{};
+  return writeFileAtomic(usageCachePath(stateDir), serializeCache(merged), 0600);
+}
+
+}  // namespace cut::core

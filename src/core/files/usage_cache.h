@@ -1,0 +1,61 @@
+#pragma once
+// The shared usage cache: `usage-cache.json` in the state folder, holding the newest reading of
+// each limit from either source (claude.ai through the key, or Claude Code's status-line input).
+// The widget and `status` record after each successful fetch; the status line records the
+// rate_limits it is handed; all of them read it. Any number of processes may write at once: each
+// write is a read-merge-write under an flock on `usage-cache.lock`, replacing the file atomically.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/files/atomic_file.h"
+#include "core/result.h"
+#include "core/model/usage.h"
+
+namespace cut::core {
+
+/// A cache older than this is drawn as stale and, with a key, refreshed in the background.
+inline constexpr std::chrono::seconds kCacheFreshFor{5 * 60};
+
+struct CachedUsage {
+  /// Limits in display order, each with its source and observedAt.
+  Usage usage;
+  /// When the extra-usage figure (or its absence) was last reported by claude.ai.
+  std::optional<TimePoint> extraObservedAt;
+  /// The organization of the last claude.ai reading; empty when only Claude Code wrote.
+  std::string organizationName;
+
+  /// The newest observedAt among the limits from `source`; empty when there are none.
+  std::optional<TimePoint> newestFrom(Source source) const;
+  bool operator==(const CachedUsage&) const = default;
+};
+
+std::filesystem::path usageCachePath(const std::filesystem::path& stateDir);
+
+/// Per limit id, the reading with the later observedAt wins (`incoming` on a tie). Limits known to
+/// only one side are kept. Display order: session, weekly, per-model weekly, then the rest.
+Usage mergeUsage(const Usage& current, const Usage& incoming);
+
+/// mergeUsage for the limits; extra usage and the organization follow the newer claude.ai reading.
+CachedUsage mergeCache(const CachedUsage& current, const CachedUsage& incoming);
+
+/// The cache as text, and back. Parsing never throws; anything unusable gives an empty optional.
+std::string serializeCache(const CachedUsage& cache);
+std::optional<CachedUsage> parseCache(std::string_view text);
+
+/// Reads the cache without taking the lock (writers replace it by rename, so a reader sees a whole
+/// file). Empty when missing, unreadable or corrupt.
+std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir);
+
+/// Merges `usage` into the cache. Limits whose observedAt is unset are stamped `now`. A reading
+/// with any claude.ai limit, or a non-empty `organizationName`, is a claude.ai reading: its extra
+/// usage (present or not) and organization replace older ones. Waits at most `lockWait` for
+/// other writers; a corrupt cache is replaced. Creates the state folder (0700) when missing.
+Result<Done, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
+                                    const std::string& organizationName, TimePoint now,
+                                    std::chrono::milliseconds lockWait = std::chrono::milliseconds(2000));
+
+}  // namespace cut::core

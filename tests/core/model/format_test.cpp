@@ -1,0 +1,113 @@
+#include "core/model/format.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <limits>
+
+#include "core/claude/usage_parser.h"
+
+using namespace cut::core;
+using namespace std::chrono;
+
+namespace {
+
+/// Local-time formatting reads TZ; every test that depends on it pins it first.
+void useTimeZone(const char* zone) {
+  setenv("TZ", zone, 1);
+  tzset();
+}
+
+TimePoint iso(const char* text) {
+  const auto time = parseIsoTime(text);
+  REQUIRE_MESSAGE(time.has_value(), text);
+  return *time;
+}
+
+}  // namespace
+
+TEST_CASE("durations read as the two largest whole units") {
+  CHECK(formatDuration(seconds{0}) == "now");
+  CHECK(formatDuration(seconds{-5}) == "now");
+  CHECK(formatDuration(seconds{1}) == "<1m");
+  CHECK(formatDuration(seconds{59}) == "<1m");
+  CHECK(formatDuration(seconds{60}) == "1m");
+  CHECK(formatDuration(minutes{12} + seconds{59}) == "12m");
+  CHECK(formatDuration(hours{3} + minutes{47} + seconds{30}) == "3h 47m");
+  CHECK(formatDuration(hours{3}) == "3h");
+  CHECK(formatDuration(hours{23} + minutes{59}) == "23h 59m");
+  CHECK(formatDuration(hours{24 * 2 + 4} + minutes{59}) == "2d 4h");
+  CHECK(formatDuration(hours{24 * 7}) == "7d");
+}
+
+TEST_CASE("resets-in text covers a running window, a passed reset and an unknown one") {
+  const TimePoint now = iso("2026-11-29T00:12:00Z");
+  Limit session{
+      .id = "five_hour", .resetsAt = now + hours{3} + minutes{47}, .windowSeconds = kFiveHourSeconds};
+  CHECK(formatResetsIn(session, now) == "resets in 3h 47m");
+  session.resetsAt = now + seconds{20};
+  CHECK(formatResetsIn(session, now) == "resets in <1m");
+  session.resetsAt = now - seconds{1};
+  CHECK(formatResetsIn(session, now) == "window has reset");
+  session.resetsAt.reset();
+  CHECK(formatResetsIn(session, now) == "no active session");
+  const Limit weekly{.id = "seven_day_opus", .windowSeconds = kSevenDaySeconds};
+  CHECK(formatResetsIn(weekly, now) == "reset time unknown");
+}
+
+TEST_CASE("local time is 24-hour or 12-hour, with the weekday when not today") {
+  useTimeZone("UTC");
+  const TimePoint now = iso("2026-11-24T10:00:00Z");  // a Tuesday
+  CHECK(formatLocalTime(iso("2026-11-24T14:05:00Z"), now, true) == "14:05");
+  CHECK(formatLocalTime(iso("2026-11-24T14:05:59Z"), now, false) == "2:05 PM");
+  CHECK(formatLocalTime(iso("2026-11-24T00:05:00Z"), now, false) == "12:05 AM");
+  CHECK(formatLocalTime(iso("2026-11-24T12:00:00Z"), now, false) == "12:00 PM");
+  CHECK(formatLocalTime(iso("2026-11-25T09:00:00Z"), now, true) == "Wed 09:00");
+  CHECK(formatLocalTime(iso("2026-11-29T03:59:59Z"), now, false) == "Sun 3:59 AM");
+  CHECK(formatLocalTime(iso("2026-12-02T16:59:59Z"), now, true) == "2 Dec 16:59");   // over six days away
+  CHECK(formatLocalTime(iso("2026-11-23T16:00:00Z"), now, true) == "23 Nov 16:00");  // yesterday
+}
+
+TEST_CASE("local time follows the time zone, so today is the local day") {
+  useTimeZone("CET-1CEST,M3.5.0,M10.5.0/3");          // central Europe as a POSIX rule: no tz database needed
+  const TimePoint now = iso("2026-11-24T23:05:00Z");  // Wednesday 00:05 there, still Tuesday in UTC
+  CHECK(formatLocalTime(iso("2026-11-25T10:00:00Z"), now, true) == "11:00");
+  CHECK(formatLocalTime(iso("2026-11-25T10:00:00Z"), now - hours{1}, true) == "Wed 11:00");
+  CHECK(formatLocalTime(iso("2026-07-01T12:00:00Z"), iso("2026-07-01T06:00:00Z"), true) ==
+        "14:00");  // summer
+  useTimeZone("UTC");
+}
+
+TEST_CASE("money uses a symbol for dollars, euros, pounds and yen, else the code") {
+  CHECK(formatMoney(12.75, "USD") == "$12.75");
+  CHECK(formatMoney(15.375, "EUR") == "€15.38");
+  CHECK(formatMoney(3, "GBP") == "£3.00");
+  CHECK(formatMoney(1200, "JPY") == "¥1200");
+  CHECK(formatMoney(12.75, "CHF") == "12.75 CHF");
+  CHECK(formatMoney(12.75, "") == "12.75");
+  CHECK(formatMoney(-4.5, "USD") == "-$4.50");
+  CHECK(formatMoney(-0.001, "USD") == "$0.00");
+  CHECK(formatMoney(std::numeric_limits<double>::infinity(), "USD") == "? USD");
+}
+
+TEST_CASE("percent shows a decimal only when the value is not whole") {
+  CHECK(formatPercent(38.0) == "38%");
+  CHECK(formatPercent(38.5) == "38.5%");
+  CHECK(formatPercent(38.04) == "38%");
+  CHECK(formatPercent(99.96) == "100%");
+  CHECK(formatPercent(140.0) == "140%");
+  CHECK(formatPercent(0.0) == "0%");
+  CHECK(formatPercent(-0.01) == "0%");
+  CHECK(formatPercent(std::numeric_limits<double>::quiet_NaN()) == "?%");
+}
+
+TEST_CASE("age of the numbers reads just now, minutes, hours, days") {
+  const TimePoint now = iso("2026-11-24T10:00:00Z");
+  CHECK(formatAge(now, now) == "updated just now");
+  CHECK(formatAge(now - seconds{59}, now) == "updated just now");
+  CHECK(formatAge(now + seconds{5}, now) == "updated just now");  // a clock that stepped back
+  CHECK(formatAge(now - minutes{2} - seconds{30}, now) == "updated 2 min ago");
+  CHECK(formatAge(now - hours{3} - minutes{59}, now) == "updated 3 h ago");
+  CHECK(formatAge(now - hours{50}, now) == "updated 2 d ago");
+}
