@@ -59,12 +59,6 @@ ImVec4 vec(Rgb c, float alpha) {
 
 }  // namespace
 
-Band bandFor(double percent, double amberPercent, double redPercent) {
-  if (percent >= redPercent) return Band::Red;
-  if (percent >= amberPercent) return Band::Amber;
-  return Band::Green;
-}
-
 ImU32 bandColor(Band band, bool dimmed) {
   const Rgb c = bandRgb(band);
   return dimmed ? pack(mix(c, kGrey, 0.55f), 0.55f) : pack(c, 1.0f);

@@ -4,16 +4,15 @@
 #include <imgui.h>
 
 #include "core/files/settings.h"
+#include "core/model/usage.h"
 
 namespace cut::ui {
 
-/// Usage bands: green below amberPercent, amber from amberPercent up to (not including) redPercent,
-/// red from redPercent up.
-enum class Band { Green, Amber, Red };
+using core::Band;
 
-Band bandFor(double percent, double amberPercent, double redPercent);
+/// core::bandFor with the thresholds from settings.
 inline Band bandFor(double percent, const core::Settings& settings) {
-  return bandFor(percent, settings.amberPercent, settings.redPercent);
+  return core::bandFor(percent, settings.amberPercent, settings.redPercent);
 }
 
 /// Colours (ImU32, ABGR as ImGui packs them). `dimmed` is for numbers that are no longer fresh: the

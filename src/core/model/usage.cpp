@@ -12,6 +12,12 @@ std::string_view sourceName(Source source) {
   return "claude.ai";
 }
 
+Band bandFor(double usedPercent, double amberPercent, double redPercent) {
+  if (usedPercent >= redPercent) return Band::Red;
+  if (usedPercent >= amberPercent) return Band::Amber;
+  return Band::Green;
+}
+
 double effectivePercent(const Limit& limit, TimePoint now) {
   if (limit.resetsAt && *limit.resetsAt <= now) return 0.0;
   return limit.usedPercent;

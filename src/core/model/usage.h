@@ -48,6 +48,12 @@ struct Limit {
 /// The percentage to show at `now`: a window whose reset time has passed counts as 0 % used.
 double effectivePercent(const Limit& limit, TimePoint now);
 
+/// How full a limit looks: green below amberPercent, amber from amberPercent up to (not including)
+/// redPercent, red from redPercent up. The one rule behind the widget's colours and the status
+/// line's (thresholds from Settings.amberPercent / redPercent).
+enum class Band { Green, Amber, Red };
+Band bandFor(double usedPercent, double amberPercent, double redPercent);
+
 /// Fraction of the window that has elapsed at `now` (0..1): where the gauge's even-pace marker goes.
 /// Empty when the reset time or window length is unknown, and once the reset time has passed (the
 /// next window's start is not known until the server reports it).

@@ -40,8 +40,11 @@ class Painter {
 };
 
 int bandColor(double percent, const StatuslineStyle& style) {
-  if (percent >= style.redPercent) return kRed;
-  if (percent >= style.amberPercent) return kAmber;
+  switch (bandFor(percent, style.amberPercent, style.redPercent)) {
+    case Band::Red: return kRed;
+    case Band::Amber: return kAmber;
+    case Band::Green: return kGreen;
+  }
   return kGreen;
 }
 

@@ -5,6 +5,18 @@
 using namespace cut::core;
 using namespace std::chrono_literals;
 
+TEST_CASE("usage bands switch exactly at the amber and red thresholds") {
+  CHECK(bandFor(0.0, 70.0, 90.0) == Band::Green);
+  CHECK(bandFor(69.99, 70.0, 90.0) == Band::Green);
+  CHECK(bandFor(70.0, 70.0, 90.0) == Band::Amber);
+  CHECK(bandFor(89.99, 70.0, 90.0) == Band::Amber);
+  CHECK(bandFor(90.0, 70.0, 90.0) == Band::Red);
+  CHECK(bandFor(104.0, 70.0, 90.0) == Band::Red);
+  CHECK(bandFor(49.0, 50.0, 80.0) == Band::Green);
+  CHECK(bandFor(50.0, 50.0, 80.0) == Band::Amber);
+  CHECK(bandFor(80.0, 50.0, 80.0) == Band::Red);
+}
+
 TEST_CASE("a window whose reset time has passed counts as 0 percent used") {
   const TimePoint now = Clock::from_time_t(1'800'000'000);
   Limit limit{.id = "five_hour", .usedPercent = 87.0, .resetsAt = now - 1s, .windowSeconds = kFiveHourSeconds};
