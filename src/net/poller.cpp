@@ -12,12 +12,7 @@ namespace {
 
 /// Exception text can come from anywhere; it is shortened and never allowed to carry the key.
 std::string redacted(std::string_view text, const std::string& key) {
-  std::string out(text.substr(0, 200));
-  if (key.empty()) return out;
-  for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
-    out.replace(pos, key.size(), "[key]");
-  }
-  return out;
+  return core::redactKey(std::string(text), key).substr(0, 200);
 }
 
 core::FetchError internalError(std::string_view what, const std::string& key) {

@@ -46,10 +46,7 @@ bool isSendableKey(std::string_view key) {
 /// Messages are built without the key; this keeps one that came from elsewhere (a transport's text)
 /// from carrying it out.
 FetchError scrubbed(FetchError error, const std::string& key) {
-  if (key.empty()) return error;
-  for (auto at = error.message.find(key); at != std::string::npos; at = error.message.find(key, at)) {
-    error.message.replace(at, key.size(), "[key]");
-  }
+  error.message = redactKey(std::move(error.message), key);
   return error;
 }
 

@@ -40,6 +40,15 @@ int exitCodeFor(ErrorKind kind) {
   return 1;
 }
 
+std::string redactKey(std::string text, std::string_view key) {
+  if (key.empty()) return text;
+  constexpr std::string_view kMark = "[key]";
+  for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + kMark.size())) {
+    text.replace(at, key.size(), kMark);
+  }
+  return text;
+}
+
 bool pausesPolling(ErrorKind kind) {
   return kind == ErrorKind::AuthExpired || kind == ErrorKind::InvalidKey || kind == ErrorKind::NoKey;
 }

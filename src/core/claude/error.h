@@ -32,6 +32,10 @@ int exitCodeFor(ErrorKind kind);
 /// Whether polling should stop until the key changes (auth_expired, invalid_key, no_key).
 bool pausesPolling(ErrorKind kind);
 
+/// `text` with every occurrence of `key` replaced by "[key]"; unchanged when `key` is empty. The one
+/// redaction for any text that may have passed near the key (a transport's message, an exception's).
+std::string redactKey(std::string text, std::string_view key);
+
 struct FetchError {
   ErrorKind kind = ErrorKind::Network;
   /// One or two sentences for a person: what happened and what to do next. Never holds the key.
