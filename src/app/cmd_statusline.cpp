@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/commands.h"
@@ -36,17 +35,6 @@ std::string readStdin() {
   }
   if (text.size() > core::kMaxStatuslineInputBytes) text.resize(core::kMaxStatuslineInputBytes);
   return text;
-}
-
-// loadSettings sets a corrupt file aside (a write); the status line must not write to the config
-// folder, so it only loads a file that is already a valid JSON object and otherwise uses defaults.
-core::Settings readSettingsWithoutWriting(const std::filesystem::path& configDir) {
-  constexpr std::size_t kMaxSettingsBytes = 256 * 1024;
-  const auto text = core::readFile(core::settingsPath(configDir), kMaxSettingsBytes);
-  if (!text) return {};
-  const auto root = nlohmann::json::parse(text.value(), nullptr, false);
-  if (!root.is_object()) return {};
-  return core::loadSettings(configDir).settings;  // warnings are not shown in a status line
 }
 
 bool fileExists(const std::filesystem::path& path) {
@@ -88,7 +76,7 @@ std::string currentDirectory() {
 std::string statusline(const Options& options) {
   const auto now = core::Clock::now();
   const std::string text = readStdin();
-  const core::Settings settings = readSettingsWithoutWriting(options.configDir);
+  const core::Settings settings = core::loadSettingsReadOnly(options.configDir);
 
   core::StatuslineView view;
   view.input = core::parseStatuslineInput(text, now);

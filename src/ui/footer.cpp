@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/claude/fetch_policy.h"
 #include "core/model/cache_merge.h"
 #include "core/model/format.h"
 #include "widget_state.h"
@@ -101,7 +102,7 @@ bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings
   if (snapshot.error && !noKeyOnly) return true;
   const auto newest = newestNumbers(snapshot);
   if (!newest) return false;
-  const auto interval = std::chrono::seconds(std::max(settings.refreshIntervalSeconds, 30));
+  const auto interval = core::clampPollInterval(std::chrono::seconds(settings.refreshIntervalSeconds));
   const auto limit = std::max<std::chrono::seconds>(interval * 3, std::chrono::minutes(5));
   return now - *newest > limit;
 }

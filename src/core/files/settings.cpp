@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/claude/fetch_policy.h"
 #include "core/files/posix_io.h"
 
 namespace cut::core {
@@ -203,7 +204,8 @@ void readStatusline(const json& value, StatuslineSettings& statusline, std::vect
 
 void readSettings(const json& root, Settings& settings, std::vector<std::string>& warnings) {
   FieldReader reader(root, "", warnings);
-  reader.readInt("refresh_interval_seconds", settings.refreshIntervalSeconds, 30, 3600);
+  reader.readInt("refresh_interval_seconds", settings.refreshIntervalSeconds,
+                 static_cast<int>(kMinPollInterval.count()), 3600);
   reader.readString("organization_uuid", settings.organizationUuid, isUuidLike,
                     "must be an organization id (letters a-f, digits and '-')");
   if (auto v = reader.number("opacity", 0.3, 1.0, "must be a number from 0.3 to 1")) settings.opacity = *v;
@@ -293,15 +295,23 @@ std::filesystem::path settingsPath(const std::filesystem::path& configDir) {
   return configDir / "settings.json";
 }
 
-SettingsLoad loadSettings(const std::filesystem::path& configDir) {
+namespace {
+
+// A corrupt file is set aside by loadSettings and only passed over by loadSettingsReadOnly; both
+// read it with the same cap and rules.
+enum class OnCorrupt { SetAside, UseDefaults };
+
+SettingsLoad load(const std::filesystem::path& configDir, OnCorrupt onCorrupt) {
   SettingsLoad load;
   const auto path = settingsPath(configDir);
+  const auto corrupt = [&](const std::string& reason) {
+    if (onCorrupt == OnCorrupt::SetAside) setAsideCorrupt(path, reason, load);
+    return load;
+  };
   const auto text = readFile(path, kMaxFileBytes);
   if (!text) {
-    if (text.error().tooLarge)
-      setAsideCorrupt(path, "is larger than 256 KiB", load);
-    else if (!text.error().missing)
-      load.warnings.push_back(text.error().message + "; default settings are used.");
+    if (text.error().tooLarge) return corrupt("is larger than 256 KiB");
+    if (!text.error().missing) load.warnings.push_back(text.error().message + "; default settings are used.");
     return load;
   }
 
@@ -310,15 +320,21 @@ SettingsLoad loadSettings(const std::filesystem::path& configDir) {
     root = json::parse(text.value());
   } catch (const json::parse_error& error) {
     // error.what() quotes the file's text; the byte offset is enough to find the mistake.
-    setAsideCorrupt(path, "is not valid JSON (error at byte " + std::to_string(error.byte) + ")", load);
-    return load;
+    return corrupt("is not valid JSON (error at byte " + std::to_string(error.byte) + ")");
   }
-  if (!root.is_object()) {
-    setAsideCorrupt(path, "does not hold a JSON object", load);
-    return load;
-  }
+  if (!root.is_object()) return corrupt("does not hold a JSON object");
   readSettings(root, load.settings, load.warnings);
   return load;
+}
+
+}  // namespace
+
+SettingsLoad loadSettings(const std::filesystem::path& configDir) {
+  return load(configDir, OnCorrupt::SetAside);
+}
+
+Settings loadSettingsReadOnly(const std::filesystem::path& configDir) {
+  return load(configDir, OnCorrupt::UseDefaults).settings;
 }
 
 Result<Done, FileError> saveSettings(const std::filesystem::path& configDir, const Settings& settings) {

@@ -83,6 +83,11 @@ std::filesystem::path settingsPath(const std::filesystem::path& configDir);
 /// warning naming its key (`settings.json: opacity must be ...`); the rest of the file still counts.
 SettingsLoad loadSettings(const std::filesystem::path& configDir);
 
+/// loadSettings that never writes, for readers that must not touch the config folder (the status
+/// line): a file loadSettings would set aside gives the defaults and stays where it is; warnings
+/// are dropped.
+Settings loadSettingsReadOnly(const std::filesystem::path& configDir);
+
 /// Writes settings atomically as pretty JSON, mode 0600, creating the folder (0700) if needed.
 /// Refuses (and writes nothing) when any field holds text that looks like a session key.
 Result<Done, FileError> saveSettings(const std::filesystem::path& configDir, const Settings& settings);

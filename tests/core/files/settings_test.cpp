@@ -147,6 +147,23 @@ TEST_CASE("JSON that is not an object is set aside like a corrupt file") {
   }
 }
 
+TEST_CASE("the read-only load gives the same settings and never moves a corrupt or oversized file") {
+  TempDir dir;
+  writeWholeFile(settingsPath(dir.path()), "{\"opacity\": 0.5, \"refresh_interval_seconds\": 120}");
+  const Settings read = loadSettingsReadOnly(dir.path());
+  CHECK(read.opacity == 0.5);
+  CHECK(read.refreshIntervalSeconds == 120);
+  CHECK(read == loadSettings(dir.path()).settings);
+
+  const std::string big = "{\"opacity\": 0.5, \"padding\": \"" + std::string(256 * 1024, ' ') + "\"}";
+  for (const std::string& text : {std::string("{\"opacity\": 0.5,,"), std::string("[1]"), big}) {
+    writeWholeFile(settingsPath(dir.path()), text);
+    CHECK(loadSettingsReadOnly(dir.path()) == Settings{});
+    CHECK(readWholeFile(settingsPath(dir.path())) == text);
+    CHECK(entryCount(dir.path()) == 1);
+  }
+}
+
 TEST_CASE("a settings file over 256 KiB is treated as corrupt even when it parses") {
   TempDir dir;
   const std::string big = "{\"opacity\": 0.5, \"padding\": \"" + std::string(256 * 1024, ' ') + "\"}";
