@@ -1,22 +1,13 @@
 #include "app/statusline_button.h"
 
-#include <nlohmann/json.hpp>
-
 #include "app/front_binary.h"
-#include "core/files/atomic_file.h"
 #include "core/statusline/claude_code_settings.h"
 
 namespace cut::app {
 
 ui::StatuslineInstall statuslineState(const std::filesystem::path& claudeDir) {
-  constexpr std::size_t kMaxSettingsBytes = 4 << 20;
   ui::StatuslineInstall state;
-  const auto text = core::readFile(claudeDir / "settings.json", kMaxSettingsBytes);
-  if (!text) return state;
-  const auto root = nlohmann::json::parse(text.value(), nullptr, false);
-  if (!root.is_object()) return state;
-  const auto it = root.find("statusLine");
-  state.installed = it != root.end() && core::isOurStatusline(it->dump());
+  state.installed = core::statuslineInstalled(claudeDir);
   return state;
 }
 

@@ -127,6 +127,13 @@ bool isOurStatusline(std::string_view statusLineJson) {
   return command.ends_with(" statusline") && command.find("claude-usage-tracker") != std::string::npos;
 }
 
+bool statuslineInstalled(const std::filesystem::path& claudeDir) {
+  const auto loaded = load(claudeDir);
+  if (!loaded) return false;
+  const auto it = loaded.value().root.find("statusLine");
+  return it != loaded.value().root.end() && isOurStatusline(it->dump());
+}
+
 Result<StatuslineChange, ClaudeSettingsError> installStatusline(const std::filesystem::path& claudeDir,
                                                                 const std::filesystem::path& stateDir,
                                                                 const std::string& command, TimePoint now) {

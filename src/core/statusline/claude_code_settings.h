@@ -25,6 +25,10 @@ std::string statuslineCommand(const std::filesystem::path& binary);
 /// and names claude-usage-tracker).
 bool isOurStatusline(std::string_view statusLineJson);
 
+/// Whether `<claudeDir>/settings.json` names this program's status line; false when the file is
+/// missing, unreadable, too large or not a JSON object (read as installStatusline reads it).
+bool statuslineInstalled(const std::filesystem::path& claudeDir);
+
 struct ClaudeSettingsError {
   std::string message;  ///< for people: what is wrong and what to do; nothing was changed
 };

@@ -135,6 +135,22 @@ TEST_CASE("a settings.json that is not valid JSON is refused and left byte for b
   CHECK(readWholeFile(tmp.path() / "settings.json") == "[1,2]");
 }
 
+TEST_CASE("the status line counts as installed only when settings.json names ours") {
+  TempDir tmp;
+  CHECK_FALSE(statuslineInstalled(tmp.path()));  // no file
+  write(tmp.path() / "settings.json", kRich);
+  CHECK_FALSE(statuslineInstalled(tmp.path()));  // someone else's
+  REQUIRE(installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow).ok());
+  CHECK(statuslineInstalled(tmp.path()));
+  write(tmp.path() / "settings.json", "{\"statusLine\": {\"command\": \"" + kCommand + "\"},");
+  CHECK_FALSE(statuslineInstalled(tmp.path()));  // not JSON
+  // Over the size installStatusline reads: it would refuse the file, so it is not ours to report.
+  write(tmp.path() / "settings.json", "{\"statusLine\": {\"command\": \"" + kCommand + "\"}, \"pad\": \"" +
+                                          std::string(5 << 20, ' ') + "\"}");
+  CHECK_FALSE(installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow).ok());
+  CHECK_FALSE(statuslineInstalled(tmp.path()));
+}
+
 TEST_CASE("a missing folder and file are created, and uninstall then drops the key") {
   TempDir tmp;
   const fs::path claude = tmp.path() / "new/.claude";
