@@ -11,7 +11,6 @@ using cut::test::limit;
 
 namespace {
 
-
 UsageSnapshot polledAt(TimePoint fetched, Usage usage) {
   UsageSnapshot snapshot;
   snapshot.usage = std::move(usage);
@@ -57,11 +56,26 @@ TEST_CASE("a newer Claude Code reading replaces the poller's limit, an older one
   CHECK(merged.lastSuccess == polled.lastSuccess);
 }
 
-TEST_CASE("the published poller snapshot is left as it was") {
-  const UsageSnapshot polled = polledAt(kT0, Usage{.limits = {limit("five_hour", 40, kT0)}});
-  const UsageSnapshot before = polled;
-  (void)mergeWithCache(polled, cacheOf({limit("five_hour", 50, kT0 + 1min, Source::ClaudeCode)}));
-  CHECK(polled.usage == before.usage);
+TEST_CASE("the poller's own state passes through a merge, and merging again changes nothing") {
+  UsageSnapshot polled = polledAt(kT0, Usage{.limits = {limit("five_hour", 40, kT0)}});
+  polled.error = FetchError{ErrorKind::Server, "502 from claude.ai", 502, std::nullopt};
+  polled.lastAttempt = kT0 + 2min;
+  polled.nextAttempt = kT0 + 3min;
+  polled.fetching = true;
+  const auto cache = cacheOf({limit("five_hour", 50, kT0 + 1min, Source::ClaudeCode),
+                              limit("seven_day", 20, kT0 + 1min, Source::ClaudeCode)});
+  const UsageSnapshot merged = mergeWithCache(polled, cache);
+  REQUIRE(merged.usage.has_value());
+  REQUIRE(merged.usage->limits.size() == 2);
+  CHECK(merged.usage->limits[0].usedPercent == 50);
+  CHECK(merged.error == polled.error);
+  CHECK(merged.lastSuccess == polled.lastSuccess);
+  CHECK(merged.lastAttempt == polled.lastAttempt);
+  CHECK(merged.nextAttempt == polled.nextAttempt);
+  CHECK(merged.fetching);
+  CHECK_FALSE(merged.paused);
+  const UsageSnapshot again = mergeWithCache(merged, cache);
+  CHECK(again.usage == merged.usage);
 }
 
 TEST_CASE("with numbers of its own the widget ignores the cache's claude.ai readings") {
