@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -33,15 +33,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return text;
-}
-
-bool readWhole(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  char buffer[16 * 1024];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-    out.append(buffer, static_cast<size_t>(in.gcount()));
-  return !in.bad();
 }
 
 bool hasLineBreak(std::string_view text) { return text.find_first_of("\r\n", 0) != std::string_view::npos; }
@@ -107,22 +98,148 @@ std::filesystem::path builtIn(CURL* easy, CURLINFO what) {
   return {};
 }
 
-// Whether `directory` holds at least one certificate under its OpenSSL subject-hash name
-// (`1a2b3c4d.0`), as update-ca-certificates and c_rehash leave /etc/ssl/certs.
-bool hasHashedCertificates(const std::filesystem::path& directory) {
-  std::error_code error;
-  if (directory.empty() || !std::filesystem::is_directory(directory, error)) return false;
-  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
-       it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    const auto dot = name.find('.');
-    if (dot != 8 || dot + 1 >= name.size()) continue;
-    const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-    const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
-    if (std::all_of(name.begin(), name.begin() + 8, hex) && std::all_of(name.begin() + 9, name.end(), digit))
-      return true;
+// Why a request is refused before anything is sent; empty when it may go.
+std::optional<TransportError> refusal(const core::HttpRequest& request) {
+  if (!request.url.starts_with("https://"))
+    return TransportError{TransportErrorKind::Refused, "only https:// URLs are used"};
+  for (const auto& [name, value] : request.headers) {
+    if (hasLineBreak(name) || hasLineBreak(value) || name.empty())
+      return TransportError{TransportErrorKind::Refused, "a request header is malformed"};
   }
-  return false;
+  return std::nullopt;
+}
+
+using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+
+// The request's headers as libcurl wants them; a null list when memory ran out.
+HeaderList headerList(const core::HttpRequest& request) {
+  curl_slist* list = nullptr;
+  for (const auto& [name, value] : request.headers) {
+    const std::string line = name + ": " + value;
+    curl_slist* next = curl_slist_append(list, line.c_str());
+    if (next == nullptr) {
+      curl_slist_free_all(list);
+      return {nullptr, &curl_slist_free_all};
+    }
+    list = next;
+  }
+  return {list, &curl_slist_free_all};
+}
+
+// The CA options for one transfer; `blob` must outlive it.
+void applyTrust(CURL* h, const CaTrust& trust, curl_blob& blob) {
+  switch (trust.mode) {
+    case CaTrust::Mode::ExtraFileBesideSystemPath:
+      curl_easy_setopt(h, CURLOPT_CAINFO, trust.extraCaFile.c_str());
+      curl_easy_setopt(h, CURLOPT_CAPATH, trust.systemCaPath.c_str());
+      return;
+    case CaTrust::Mode::Bundle:
+      blob = curl_blob{const_cast<char*>(trust.bundle.data()), trust.bundle.size(), CURL_BLOB_NOCOPY};
+      curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &blob);
+      return;
+    case CaTrust::Mode::System:
+      if (trust.systemCaPath.empty()) return;  // libcurl's defaults
+      // No bundle file, the system directory only. A libcurl where NULL means "the default again"
+      // loads the bundle as before: slower, never less strict.
+      curl_easy_setopt(h, CURLOPT_CAINFO, static_cast<const char*>(nullptr));
+      curl_easy_setopt(h, CURLOPT_CAPATH, trust.systemCaPath.c_str());
+      return;
+  }
+}
+
+// Every option of one transfer. The handle keeps pointers to `headers`, `transfer`, `errorBuffer`
+// and `blob` until it is reset.
+void setUp(CURL* h, const core::HttpRequest& request, const CurlOptions& options, const CaTrust& trust,
+           curl_slist* headers, Transfer& transfer, char* errorBuffer, curl_blob& blob) {
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  // HTTPS only, also for anything a server might redirect to; redirects are never followed.
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
+  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  // Certificate checks are always on; an extra CA adds trust to the system store.
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+  applyTrust(h, trust, blob);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  if (!options.userAgent.empty()) curl_easy_setopt(h, CURLOPT_USERAGENT, options.userAgent.c_str());
+  // gzip only: its decoder needs a 32 KiB window whatever the server says, while brotli and zstd
+  // streams can make the decoder allocate megabytes. The body cap counts decoded bytes.
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // safe in threads; no SIGALRM for DNS
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(options.connectTimeout.count()));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(options.totalTimeout.count()));
+  curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedBytes);
+  curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.lowSpeedTime.count()));
+  // Refuses a declared Content-Length over the cap before any body arrives.
+  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.maxBodyBytes));
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  // No cookie engine (never enabled), no .netrc credentials.
+  curl_easy_setopt(h, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_IGNORED));
+}
+
+struct Outcome {
+  CURLcode code = CURLE_OK;
+  std::string multiError;  ///< the multi interface failed; `code` then means nothing
+};
+
+// Runs the transfer set up on `h` in `multi` until it ends or `cancelled` is set (cancel() also
+// wakes the poll). The handle leaves the multi again, closing an unfinished transfer's connection.
+Outcome perform(CURLM* multi, CURL* h, const std::atomic<bool>& cancelled) {
+  Outcome outcome;
+  bool finished = false;
+  if (const CURLMcode added = curl_multi_add_handle(multi, h); added != CURLM_OK) {
+    outcome.multiError = curl_multi_strerror(added);
+  }
+  while (outcome.multiError.empty() && !finished && !cancelled.load()) {
+    int running = 0;
+    if (const CURLMcode mc = curl_multi_perform(multi, &running); mc != CURLM_OK) {
+      outcome.multiError = curl_multi_strerror(mc);
+      break;
+    }
+    int queued = 0;
+    while (const CURLMsg* message = curl_multi_info_read(multi, &queued)) {
+      if (message->msg == CURLMSG_DONE && message->easy_handle == h) {
+        outcome.code = message->data.result;
+        finished = true;
+      }
+    }
+    if (finished || cancelled.load()) break;
+    if (running == 0) {
+      outcome.multiError = "the transfer ended without a result";
+      break;
+    }
+    // Sleeps until a socket is ready, curl's next timeout, or cancel()'s wakeup.
+    if (const CURLMcode mc = curl_multi_poll(multi, nullptr, 0, 1000, nullptr); mc != CURLM_OK) {
+      outcome.multiError = curl_multi_strerror(mc);
+    }
+  }
+  curl_multi_remove_handle(multi, h);
+  return outcome;
+}
+
+// What the caller sees. Messages come from libcurl and this file, never from the request, so they
+// hold no header value (the key).
+core::HttpResult resultOf(const Outcome& outcome, Transfer& transfer, long status,
+                          const std::string& curlMessage, bool cancelled, std::size_t maxBodyBytes) {
+  if (cancelled) return core::fail(TransportError{TransportErrorKind::Aborted, "cancelled"});
+  if (!outcome.multiError.empty())
+    return core::fail(TransportError{TransportErrorKind::Network, "libcurl: " + outcome.multiError});
+  if (transfer.tooLarge || outcome.code == CURLE_FILESIZE_EXCEEDED) {
+    return core::fail(
+        TransportError{TransportErrorKind::TooLarge,
+                       "the answer was larger than " + std::to_string(maxBodyBytes / 1024) + " KiB"});
+  }
+  if (outcome.code != CURLE_OK) return core::fail(TransportError{kindFor(outcome.code), curlMessage});
+  core::HttpResponse response;
+  response.status = status;
+  response.headers = std::move(transfer.headers);
+  response.body = std::move(transfer.body);
+  return response;
 }
 
 }  // namespace
@@ -148,37 +265,9 @@ void globalCleanup() { curl_global_cleanup(); }
 
 CurlTransport::CurlTransport(CurlOptions options)
     : m_options(std::move(options)), m_handles(std::make_unique<Handles>()) {
-  if (m_options.extraCaFile.empty()) {
-    // libcurl's default loads the whole system bundle file on every start (145 certificates, ~55 ms
-    // of CPU with OpenSSL 3) although its CA directory holds the same certificates under hashed
-    // names, which OpenSSL reads only for the issuers a handshake needs. Trust the directory alone
-    // when it has such names; otherwise keep libcurl's defaults.
-    const auto directory =
-        m_options.systemCaPath.empty() ? builtIn(m_handles->easy, CURLINFO_CAPATH) : m_options.systemCaPath;
-    if (hasHashedCertificates(directory)) m_systemCaPath = directory;
-    return;
-  }
-  std::string extra;
-  if (!readWhole(m_options.extraCaFile, extra) ||
-      extra.find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
-    m_caError = "the CA file " + m_options.extraCaFile.string() + " could not be read as PEM certificates";
-    return;
-  }
-  // CURLOPT_CAINFO replaces libcurl's built-in bundle file but not its CA directory, which OpenSSL
-  // consults as well. So with a CA directory the system's trust stays in place beside the extra
-  // file, looked up lazily (loading the 144-certificate bundle instead costs ~30 ms with OpenSSL 3).
-  // Without one, the bundle handed to libcurl is the system's followed by the extra file.
-  std::error_code ignored;
-  m_systemCaPath =
-      m_options.systemCaPath.empty() ? builtIn(m_handles->easy, CURLINFO_CAPATH) : m_options.systemCaPath;
-  if (!m_systemCaPath.empty() && std::filesystem::is_directory(m_systemCaPath, ignored)) {
-    m_extraCa = ExtraCa::FileBesideSystemPath;
-    return;
-  }
-  m_extraCa = ExtraCa::BundleWithSystemFile;
-  readWhole(builtIn(m_handles->easy, CURLINFO_CAINFO), m_caBundle);  // none: only the extra CA
-  m_caBundle += "\n";
-  m_caBundle += extra;
+  const BuiltInCa builtInCa{builtIn(m_handles->easy, CURLINFO_CAPATH),
+                            builtIn(m_handles->easy, CURLINFO_CAINFO)};
+  m_trust = caTrustFor(m_options.extraCaFile, m_options.systemCaPath, builtInCa);
 }
 
 CurlTransport::~CurlTransport() = default;
@@ -192,134 +281,34 @@ core::HttpResult CurlTransport::get(const core::HttpRequest& request) {
   const std::lock_guard serialize(m_getMutex);
   m_lastBodyBytes.store(0);
   if (m_cancelled.load()) return core::fail(TransportError{TransportErrorKind::Aborted, "cancelled"});
-  if (!request.url.starts_with("https://")) {
-    return core::fail(TransportError{TransportErrorKind::Refused, "only https:// URLs are used"});
-  }
-  for (const auto& [name, value] : request.headers) {
-    if (hasLineBreak(name) || hasLineBreak(value) || name.empty()) {
-      return core::fail(TransportError{TransportErrorKind::Refused, "a request header is malformed"});
-    }
-  }
+  if (auto refused = refusal(request)) return core::fail(std::move(*refused));
   CURLM* multi = m_handles->multi;
   CURL* h = m_handles->easy;
   if (multi == nullptr || h == nullptr) {
     return core::fail(TransportError{TransportErrorKind::Network, "could not start libcurl"});
   }
-  if (!m_caError.empty()) return core::fail(TransportError{TransportErrorKind::Tls, m_caError});
-
-  curl_slist* list = nullptr;
-  for (const auto& [name, value] : request.headers) {
-    const std::string line = name + ": " + value;
-    curl_slist* next = curl_slist_append(list, line.c_str());
-    if (next == nullptr) {
-      curl_slist_free_all(list);
-      return core::fail(TransportError{TransportErrorKind::Network, "out of memory"});
-    }
-    list = next;
-  }
-  const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(list, &curl_slist_free_all);
+  if (!m_trust.error.empty()) return core::fail(TransportError{TransportErrorKind::Tls, m_trust.error});
+  const HeaderList headers = headerList(request);
+  if (!headers && !request.headers.empty())
+    return core::fail(TransportError{TransportErrorKind::Network, "out of memory"});
 
   Transfer transfer;
   transfer.maxBodyBytes = m_options.maxBodyBytes;
   char errorBuffer[CURL_ERROR_SIZE] = {};
-
+  curl_blob caBlob{};
   // The easy handle is reused (its connection stays in the multi's cache); reset clears every option
   // a previous request set.
   curl_easy_reset(h);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  // HTTPS only, also for anything a server might redirect to; redirects are never followed.
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-  // Certificate checks are always on; an extra CA adds trust to the system store.
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-  curl_blob caBlob{m_caBundle.data(), m_caBundle.size(), CURL_BLOB_NOCOPY};
-  if (m_extraCa == ExtraCa::FileBesideSystemPath) {
-    curl_easy_setopt(h, CURLOPT_CAINFO, m_options.extraCaFile.c_str());
-    curl_easy_setopt(h, CURLOPT_CAPATH, m_systemCaPath.c_str());
-  } else if (m_extraCa == ExtraCa::BundleWithSystemFile) {
-    curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &caBlob);
-  } else if (!m_systemCaPath.empty()) {
-    // No bundle file, the system directory only (see the constructor). A libcurl where NULL means
-    // "the default again" loads the bundle as before: slower, never less strict.
-    curl_easy_setopt(h, CURLOPT_CAINFO, static_cast<const char*>(nullptr));
-    curl_easy_setopt(h, CURLOPT_CAPATH, m_systemCaPath.c_str());
-  }
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  if (!m_options.userAgent.empty()) curl_easy_setopt(h, CURLOPT_USERAGENT, m_options.userAgent.c_str());
-  // gzip only: its decoder needs a 32 KiB window whatever the server says, while brotli and zstd
-  // streams can make the decoder allocate megabytes. The body cap counts decoded bytes.
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // safe in threads; no SIGALRM for DNS
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(m_options.connectTimeout.count()));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(m_options.totalTimeout.count()));
-  curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, m_options.lowSpeedBytes);
-  curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.lowSpeedTime.count()));
-  // Refuses a declared Content-Length over the cap before any body arrives.
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_options.maxBodyBytes));
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, onBody);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, onHeader);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
-  // No cookie engine (never enabled), no .netrc credentials.
-  curl_easy_setopt(h, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_IGNORED));
-
-  CURLcode code = CURLE_OK;
-  bool finished = false;
-  std::string multiError;
-  if (const CURLMcode added = curl_multi_add_handle(multi, h); added != CURLM_OK) {
-    multiError = curl_multi_strerror(added);
-  }
-  while (multiError.empty() && !finished && !m_cancelled.load()) {
-    int running = 0;
-    if (const CURLMcode mc = curl_multi_perform(multi, &running); mc != CURLM_OK) {
-      multiError = curl_multi_strerror(mc);
-      break;
-    }
-    int queued = 0;
-    while (const CURLMsg* message = curl_multi_info_read(multi, &queued)) {
-      if (message->msg == CURLMSG_DONE && message->easy_handle == h) {
-        code = message->data.result;
-        finished = true;
-      }
-    }
-    if (finished || m_cancelled.load()) break;
-    if (running == 0) {
-      multiError = "the transfer ended without a result";
-      break;
-    }
-    // Sleeps until a socket is ready, curl's next timeout, or cancel()'s wakeup.
-    if (const CURLMcode mc = curl_multi_poll(multi, nullptr, 0, 1000, nullptr); mc != CURLM_OK) {
-      multiError = curl_multi_strerror(mc);
-    }
-  }
-  curl_multi_remove_handle(multi, h);  // an unfinished transfer's connection is closed here
+  setUp(h, request, m_options, m_trust, headers.get(), transfer, errorBuffer, caBlob);
+  const Outcome outcome = perform(multi, h, m_cancelled);
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   const std::string curlMessage =
-      errorBuffer[0] != '\0' ? std::string(errorBuffer) : curl_easy_strerror(code);
+      errorBuffer[0] != '\0' ? std::string(errorBuffer) : curl_easy_strerror(outcome.code);
   // The handle must not keep pointers to this call's buffers, header list and CA blob.
   curl_easy_reset(h);
   m_lastBodyBytes.store(transfer.body.size());
-
-  if (m_cancelled.load()) return core::fail(TransportError{TransportErrorKind::Aborted, "cancelled"});
-  if (!multiError.empty())
-    return core::fail(TransportError{TransportErrorKind::Network, "libcurl: " + multiError});
-  if (transfer.tooLarge || code == CURLE_FILESIZE_EXCEEDED) {
-    return core::fail(TransportError{
-        TransportErrorKind::TooLarge,
-        "the answer was larger than " + std::to_string(m_options.maxBodyBytes / 1024) + " KiB"});
-  }
-  if (code != CURLE_OK) return core::fail(TransportError{kindFor(code), curlMessage});
-
-  core::HttpResponse response;
-  response.status = status;
-  response.headers = std::move(transfer.headers);
-  response.body = std::move(transfer.body);
-  return response;
+  return resultOf(outcome, transfer, status, curlMessage, m_cancelled.load(), m_options.maxBodyBytes);
 }
 
 }  // namespace cut::net

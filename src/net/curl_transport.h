@@ -1,6 +1,7 @@
 #pragma once
 // libcurl behind core::Transport: HTTPS only, certificate checks always on, no redirects, bounded
-// time and size. The only place in the program that includes curl/curl.h (in the .cpp).
+// time and size. The only place in the program that includes curl/curl.h (in the .cpp); which CAs
+// are trusted is decided in ca_trust.h.
 //
 // Thread ownership: get() runs on the caller's thread and blocks; calls are serialized (one request
 // at a time per transport). cancel() may be called from any thread while get() runs and wakes it at
@@ -16,6 +17,7 @@
 #include <string>
 
 #include "core/claude/transport.h"
+#include "net/ca_trust.h"
 
 namespace cut::net {
 
@@ -64,13 +66,7 @@ class CurlTransport final : public core::Transport {
 
   CurlOptions m_options;
   std::unique_ptr<Handles> m_handles;
-  /// How extraCaFile is added to the system's trust (see the constructor).
-  enum class ExtraCa { None, FileBesideSystemPath, BundleWithSystemFile };
-  ExtraCa m_extraCa = ExtraCa::None;
-  std::filesystem::path m_systemCaPath;
-  /// BundleWithSystemFile: the system bundle followed by extraCaFile.
-  std::string m_caBundle;
-  std::string m_caError;
+  CaTrust m_trust;
   std::mutex m_getMutex;
   std::atomic<bool> m_cancelled{false};
   std::atomic<std::size_t> m_lastBodyBytes{0};
