@@ -110,28 +110,11 @@ std::optional<ExtraUsage> readExtraUsage(const Json* extraUsage, const Json* spe
 
 using json_read::Json;
 
-namespace {
-
-/// `{"type": "error", "error": {"message": ...}}` with a 200: said plainly rather than as a shape.
-std::optional<std::string> errorBodyMessage(const Json& root) {
-  if (json_read::readString(json_read::member(root, "type")) != "error") return std::nullopt;
-  const Json* error = json_read::member(root, "error");
-  const auto message = error ? json_read::readString(json_read::member(*error, "message")) : std::nullopt;
-  return "the server answered with an error: " + json_read::quoteExcerpt(message.value_or("(no message)"));
-}
-
-}  // namespace
-
 Result<std::vector<Organization>, ParseError> parseOrganizations(std::string_view body) {
   Json root;
-  if (auto message = json_read::parseBody(body, "a JSON list of organizations", root)) {
+  if (auto message =
+          json_read::parseAnswer(body, "a JSON list of organizations", json_read::Shape::Array, root))
     return fail(ParseError{std::move(*message)});
-  }
-  if (auto message = errorBodyMessage(root)) return fail(ParseError{std::move(*message)});
-  if (!root.is_array()) {
-    return fail(ParseError{"expected a JSON list of organizations, got " + json_read::describeType(root) +
-                           ": " + json_read::quoteExcerpt(body)});
-  }
   std::vector<Organization> organizations;
   for (const Json& entry : root) {
     auto uuid = json_read::readString(json_read::member(entry, "uuid"));
@@ -151,14 +134,9 @@ Result<std::vector<Organization>, ParseError> parseOrganizations(std::string_vie
 
 Result<std::optional<ExtraUsage>, ParseError> parseOverageSpendLimit(std::string_view body) {
   Json root;
-  if (auto message = json_read::parseBody(body, "a JSON object with the overage spend limit", root)) {
+  if (auto message = json_read::parseAnswer(body, "a JSON object with the overage spend limit",
+                                            json_read::Shape::Object, root))
     return fail(ParseError{std::move(*message)});
-  }
-  if (auto message = errorBodyMessage(root)) return fail(ParseError{std::move(*message)});
-  if (!root.is_object()) {
-    return fail(ParseError{"expected a JSON object with the overage spend limit, got " +
-                           json_read::describeType(root) + ": " + json_read::quoteExcerpt(body)});
-  }
   return json_read::readExtraUsage(&root, json_read::member(root, "spend"));
 }
 

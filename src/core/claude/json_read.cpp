@@ -81,6 +81,18 @@ std::optional<std::string> parseBody(std::string_view body, std::string_view wha
   return std::nullopt;
 }
 
+std::optional<std::string> parseAnswer(std::string_view body, std::string_view what, Shape shape, Json& out) {
+  if (auto message = parseBody(body, what, out)) return message;
+  if (readString(member(out, "type")) == "error") {
+    const Json* error = member(out, "error");
+    const auto message = error ? readString(member(*error, "message")) : std::nullopt;
+    return "the server answered with an error: " + quoteExcerpt(message.value_or("(no message)"));
+  }
+  if (shape == Shape::Object ? !out.is_object() : !out.is_array())
+    return "expected " + std::string(what) + ", got " + describeType(out) + ": " + quoteExcerpt(body);
+  return std::nullopt;
+}
+
 const Json* member(const Json& object, std::string_view key) {
   if (!object.is_object()) return nullptr;
   const auto it = object.find(key);

@@ -17,6 +17,13 @@ using Json = nlohmann::ordered_json;
 /// 80 characters of the body.
 std::optional<std::string> parseBody(std::string_view body, std::string_view what, Json& out);
 
+enum class Shape { Object, Array };
+
+/// parseBody, then what every endpoint's answer is checked for: a `{"type": "error"}` body gives
+/// the server's own message, said plainly; a body that is not `shape` gives a message naming what
+/// came instead. Empty when `out` holds a `shape` to read.
+std::optional<std::string> parseAnswer(std::string_view body, std::string_view what, Shape shape, Json& out);
+
 /// "an array", "a string", "a number"... for messages about a body of the wrong shape.
 std::string describeType(const Json& value);
 

@@ -224,19 +224,8 @@ bool hasUsageShape(const Json& root) {
 
 Result<UsageReport, ParseError> parseUsageReport(std::string_view body, TimePoint observedAt) {
   Json root;
-  if (auto message = json_read::parseBody(body, "a JSON object with usage", root)) {
+  if (auto message = json_read::parseAnswer(body, "a JSON object with usage", json_read::Shape::Object, root))
     return fail(ParseError{std::move(*message)});
-  }
-  if (!root.is_object()) {
-    return fail(ParseError{"expected a JSON object with usage, got " + json_read::describeType(root) + ": " +
-                           json_read::quoteExcerpt(body)});
-  }
-  if (json_read::readString(member(root, "type")) == "error") {
-    const Json* error = member(root, "error");
-    const auto message = error ? json_read::readString(member(*error, "message")) : std::nullopt;
-    return fail(ParseError{"the server answered with an error: " +
-                           json_read::quoteExcerpt(message.value_or("(no message)"))});
-  }
   if (!hasUsageShape(root)) {
     return fail(ParseError{"expected usage (five_hour, seven_day or limits), got an object without them: " +
                            json_read::quoteExcerpt(body)});

@@ -168,9 +168,17 @@ TEST_CASE("the Cloudflare page is reported as an HTML page, quoting at most 80 c
   CHECK(excerpt.size() == 80 + std::string("…").size());
 }
 
-TEST_CASE("an error object answered with 200 is said plainly") {
-  const auto result = parseUsage(fixture("error_403_org.json"), kObserved);
-  REQUIRE_FALSE(result.ok());
-  CHECK(result.error().message ==
-        "the server answered with an error: \"Invalid authorization for organization\"");
+TEST_CASE("an error object answered with 200 is said plainly, by every endpoint's parser") {
+  const std::string body = fixture("error_403_org.json");
+  const std::string expected =
+      "the server answered with an error: \"Invalid authorization for organization\"";
+  const auto usage = parseUsage(body, kObserved);
+  REQUIRE_FALSE(usage.ok());
+  CHECK(usage.error().message == expected);
+  const auto organizations = parseOrganizations(body);
+  REQUIRE_FALSE(organizations.ok());
+  CHECK(organizations.error().message == expected);
+  const auto overage = parseOverageSpendLimit(body);
+  REQUIRE_FALSE(overage.ok());
+  CHECK(overage.error().message == expected);
 }
