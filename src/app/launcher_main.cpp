@@ -1,6 +1,6 @@
 // The `claude-usage-tracker` people and Claude Code run. Claude Code starts the status line after
 // every message, and merely loading libcurl with its dependencies (TLS, Kerberos, LDAP, ...) costs
-// over ten milliseconds before main() runs. So this front binary links only the core: it runs the
+// more than the status line's whole budget before main() runs (bench/RESULTS.md). So this front binary links only the core: it runs the
 // status-line commands itself and hands every other command, unchanged, to a binary next to it
 // through execv (same process id, stdin, stdout, exit code): `claude-usage-tracker-fetch` for status
 // and set-key (libcurl without the widget's libraries), `claude-usage-tracker-full` for the rest.

@@ -70,8 +70,8 @@ bool buildFonts(float contentScale) {
   io.FontGlobalScale = 1.0f;
   if (buildEmbedded(atlas, scale)) {
     io.FontDefault = atlas.Fonts[static_cast<int>(FontRole::Body)];
-    // The glyphs and the texture pixels are built; the four copies of the TTF data (about 1 MB)
-    // would otherwise stay for the life of the widget. A new scale rebuilds from the embedded bytes.
+    // The glyphs and the texture pixels are built; ImGui's own copies of the TTF data would
+    // otherwise stay for the life of the widget. A new scale rebuilds from the embedded bytes.
     atlas.ClearInputData();
     return true;
   }
