@@ -15,21 +15,9 @@
 #include "core/files/settings.h"
 #include "core/model/snapshot.h"
 #include "core/model/usage.h"
-
-struct ImDrawList;
+#include "ui/ring_renderer.h"
 
 namespace cut::ui {
-
-/// Draws the anti-aliased gauge ring. The platform layer supplies a GLSL implementation (through an
-/// ImDrawList callback); without one, or when it reports failure, the UI draws ImDrawList arcs.
-class RingRenderer {
- public:
-  virtual ~RingRenderer() = default;
-  /// Queues a ring arc from 12 o'clock clockwise over `fraction` (0..1) of the circle.
-  /// Colours are ImU32 (ABGR). Returns false when it cannot draw (the caller falls back).
-  virtual bool addRing(ImDrawList* drawList, float centerX, float centerY, float radius, float thickness,
-                       float fraction, unsigned int color, unsigned int trackColor) = 0;
-};
 
 /// The result of the background "Test and save" of a key, owned by the app, shown by the panel.
 struct KeyCheck {
