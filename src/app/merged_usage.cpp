@@ -1,23 +1,23 @@
 #include "app/merged_usage.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
+#include <cstdio>
 
 #include "core/model/cache_merge.h"
 #include "platform/file_watch.h"
 
 namespace cut::app {
 
-MergedUsage::MergedUsage(const core::SnapshotStore& polled, std::filesystem::path stateDir, bool useCache,
-                         std::function<void()> wake)
-    : m_polled(polled), m_stateDir(std::move(stateDir)), m_useCache(useCache), m_wake(std::move(wake)) {
+MergedUsage::MergedUsage(std::filesystem::path stateDir, bool useCache, std::function<void()> wake)
+    : m_stateDir(std::move(stateDir)), m_useCache(useCache), m_wake(std::move(wake)) {
+  std::lock_guard lock(m_mutex);
   if (m_useCache) {
     startWatch();
-    cacheFileChanged();
+    m_stamp = core::fileStamp(core::usageCachePath(m_stateDir));
     m_cache = core::readCache(m_stateDir);
+    ++m_cacheReads;
   }
-  update(std::chrono::seconds(60));
+  publishLocked();
 }
 
 MergedUsage::~MergedUsage() = default;
@@ -30,47 +30,72 @@ void MergedUsage::startWatch() {
   if (!m_watch->active()) m_watch.reset();
 }
 
-bool MergedUsage::cacheFileChanged() {
-  struct stat info {};
-  FileStamp stamp;
-  if (::stat(core::usageCachePath(m_stateDir).c_str(), &info) == 0) {
-    stamp.mtimeNs = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
-    stamp.size = static_cast<std::int64_t>(info.st_size);
-    stamp.inode = static_cast<std::uint64_t>(info.st_ino);
+void MergedUsage::publishPolled(core::UsageSnapshot polled) {
+  std::lock_guard lock(m_mutex);
+  m_polled = std::move(polled);
+  publishLocked();
+}
+
+void MergedUsage::recordFetch(const core::FetchOutcome& outcome, core::TimePoint now) {
+  if (!m_useCache) return;
+  // The notice of this write may arrive before its stamp is kept; update() waits for it meanwhile.
+  ++m_writing;
+  auto recorded = core::recordUsage(m_stateDir, outcome.usage, outcome.organization.name, now);
+  if (recorded) {
+    std::lock_guard lock(m_mutex);
+    m_cache = std::move(recorded.value().cache);
+    m_stamp = recorded.value().stamp;
+    ++m_cacheVersion;
+  } else {
+    // Losing one write costs nothing lasting: the next fetch writes again.
+    std::fprintf(stderr, "claude-usage-tracker: warning: usage cache not updated: %s\n",
+                 recorded.error().message.c_str());
   }
-  if (stamp == m_stamp) return false;
-  m_stamp = stamp;
-  return true;
+  --m_writing;
 }
 
 void MergedUsage::update(std::chrono::seconds checkInterval) {
-  bool reread = false;
-  if (m_useCache) {
-    if (m_noticed.exchange(false)) {
-      reread = true;
-      cacheFileChanged();
-    }
-    // A watch that stopped (its folder went away) leaves the mtime checks to notice changes.
-    if (m_watch && !m_watch->active()) m_watch.reset();
-    const auto steadyNow = std::chrono::steady_clock::now();
-    if (!m_watch && steadyNow >= m_nextCheck) {
-      m_nextCheck = steadyNow + checkInterval;
-      startWatch();  // the state folder may exist by now
-      if (cacheFileChanged()) reread = true;
-    }
-    if (reread) m_cache = core::readCache(m_stateDir);
+  if (!m_useCache) return;
+  bool check = false;
+  // While a write of our own is under way its notice stays pending: after it the stamp is known.
+  if (m_writing == 0 && m_noticed.exchange(false)) check = true;
+  // A watch that stopped (its folder went away) leaves the stamp checks to notice changes.
+  if (m_watch && !m_watch->active()) m_watch.reset();
+  const auto steadyNow = std::chrono::steady_clock::now();
+  if (!m_watch && steadyNow >= m_nextCheck) {
+    m_nextCheck = steadyNow + checkInterval;
+    startWatch();  // the state folder may exist by now
+    check = true;
   }
+  if (!check) return;
 
-  const std::uint64_t generation = m_polled.generation();
-  const bool polledChanged = generation != m_polledGeneration;
-  if (m_merged && !reread && !polledChanged) return;
-  const auto polled = m_polled.load();
-  m_polledGeneration = generation;
-  core::UsageSnapshot merged = core::mergeWithCache(*polled, m_cache);
-  // The widget's own write after each fetch comes back as a notice; republishing identical numbers
-  // would only cost a frame.
-  if (m_merged && !polledChanged && merged.usage == m_publishedUsage) return;
-  m_merged = true;
+  const core::FileStamp stamp = core::fileStamp(core::usageCachePath(m_stateDir));
+  std::uint64_t version = 0;
+  {
+    std::lock_guard lock(m_mutex);
+    if (stamp == m_stamp) return;  // the version we hold, our own write included
+    version = m_cacheVersion;
+  }
+  // Read outside the lock: the poller thread must not wait on the disk to publish.
+  auto cache = core::readCache(m_stateDir);
+  ++m_cacheReads;
+  std::lock_guard lock(m_mutex);
+  // A write of our own finished meanwhile and holds a newer cache; what this read saw may be newer
+  // still, so look at the stamp again at the next update (the poller's publish wakes the loop).
+  if (version != m_cacheVersion) {
+    m_noticed = true;
+    return;
+  }
+  m_cache = std::move(cache);
+  m_stamp = stamp;
+  const auto merged = core::mergeWithCache(m_polled, m_cache);
+  // Another process wrote what we already show (the status line repeats itself): no frame for it.
+  if (merged.usage == m_publishedUsage) return;
+  publishLocked();
+}
+
+void MergedUsage::publishLocked() {
+  core::UsageSnapshot merged = m_useCache ? core::mergeWithCache(m_polled, m_cache) : m_polled;
   m_publishedUsage = merged.usage;
   m_store.publish(std::move(merged));
 }

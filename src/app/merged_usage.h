@@ -1,11 +1,18 @@
 #pragma once
 // What the widget draws: the poller's snapshots merged with the shared usage cache
-// (core::mergeWithCache), republished into a store of its own. The cache is read again when the
-// file-change notice says another process wrote it, or, where notices are unavailable, when its
-// mtime moved at the next check (one per poll interval).
+// (core::mergeWithCache), published once into the one store the UI reads.
 //
-// Threads: everything here runs on the main thread, except the notice callback, which sets a flag
-// and calls `wake` from the watch thread. The cache is never written here (the poller does that).
+// The numbers take one path: the poller's result arrives through publishPolled(), is merged with the
+// cache held in memory and published. The widget's own cache write (recordFetch(), just before) hands
+// back the cache as written and its file stamp, so the change notice for that write finds nothing
+// new and nothing is read back. The file is read only for what other processes wrote (the status
+// line, `status`): after a change notice, or, where notices are unavailable, when its stamp moved at
+// the next check (one per poll interval).
+//
+// Threads: publishPolled() and recordFetch() run on the poller thread; update() and
+// secondsToNextCheck() on the main thread; the notice callback sets a flag and calls `wake` from the
+// watch thread. One mutex orders the merges, so a publish never carries an older cache or an older
+// poller snapshot than the one before it.
 
 #include <atomic>
 #include <chrono>
@@ -13,10 +20,12 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
-#include "core/model/snapshot.h"
+#include "core/claude/claude_client.h"
 #include "core/files/usage_cache.h"
+#include "core/model/snapshot.h"
 
 namespace cut::platform {
 class FileWatch;
@@ -26,48 +35,53 @@ namespace cut::app {
 
 class MergedUsage {
  public:
-  /// `polled` is the poller's store; with `useCache` false (the demo) its snapshots pass through
-  /// unchanged and no file is read. Reads the cache and publishes a first merged snapshot at once,
-  /// so the first frame already shows Claude Code's numbers.
-  MergedUsage(const core::SnapshotStore& polled, std::filesystem::path stateDir, bool useCache,
-              std::function<void()> wake);
+  /// With `useCache` false (the demo) snapshots pass through unchanged and no file is read or
+  /// written. Reads the cache and publishes a first merged snapshot at once, so the first frame
+  /// already shows Claude Code's numbers.
+  MergedUsage(std::filesystem::path stateDir, bool useCache, std::function<void()> wake);
   ~MergedUsage();
   MergedUsage(const MergedUsage&) = delete;
   MergedUsage& operator=(const MergedUsage&) = delete;
 
-  /// Re-reads the cache if it changed and re-merges if either side changed; publishes only when
-  /// the result differs. `checkInterval` paces the mtime checks while notices are unavailable.
+  /// The poller's snapshot: merged with the cache in memory and published. Any thread.
+  void publishPolled(core::UsageSnapshot polled);
+  /// After a successful fetch, before its snapshot is published: shares the numbers with the status
+  /// line and `status` through the cache file, and keeps the cache as written. Any thread.
+  void recordFetch(const core::FetchOutcome& outcome, core::TimePoint now);
+
+  /// Main thread: brings in what another process wrote to the cache, if anything; publishes only when
+  /// the merged numbers differ. `checkInterval` paces the stamp checks while notices are unavailable.
   void update(std::chrono::seconds checkInterval);
-  /// Seconds until update() must run again to check the mtime; empty while notices arrive.
+  /// Seconds until update() must run again to check the stamp; empty while notices arrive.
   std::optional<double> secondsToNextCheck() const;
 
   /// The merged snapshots: what the UI draws.
   const core::SnapshotStore& store() const { return m_store; }
+  /// How often the cache file was read (for tests: the widget's own writes are not read back).
+  std::uint64_t cacheReads() const { return m_cacheReads; }
 
  private:
   void startWatch();
-  bool cacheFileChanged();
+  /// Merges and publishes under m_mutex (held by the caller).
+  void publishLocked();
 
-  const core::SnapshotStore& m_polled;
   std::filesystem::path m_stateDir;
   bool m_useCache;
   std::function<void()> m_wake;
   core::SnapshotStore m_store;
 
+  // Main thread only.
   std::unique_ptr<platform::FileWatch> m_watch;
-  std::atomic<bool> m_noticed{false};  ///< set by the watch thread
   std::chrono::steady_clock::time_point m_nextCheck{};
-  struct FileStamp {
-    std::int64_t mtimeNs = -1;
-    std::int64_t size = -1;
-    std::uint64_t inode = 0;
-    bool operator==(const FileStamp&) const = default;
-  };
-  FileStamp m_stamp;
+  std::atomic<bool> m_noticed{false};  ///< set by the watch thread
+  std::atomic<int> m_writing{0};       ///< recordFetch() calls under way
+  std::atomic<std::uint64_t> m_cacheReads{0};
 
+  mutable std::mutex m_mutex;  ///< guards everything below
+  core::UsageSnapshot m_polled;
   std::optional<core::CachedUsage> m_cache;
-  bool m_merged = false;
-  std::uint64_t m_polledGeneration = 0;
+  core::FileStamp m_stamp;           ///< the version of the file m_cache holds
+  std::uint64_t m_cacheVersion = 0;  ///< bumped by recordFetch(), so update() never installs an older read
   std::optional<core::Usage> m_publishedUsage;
 };
 

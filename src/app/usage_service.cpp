@@ -7,9 +7,9 @@
 #include <utility>
 
 #include "app/fetch_stack.h"
-#include "core/model/demo.h"
+#include "app/merged_usage.h"
 #include "core/files/key_file.h"
-#include "core/files/usage_cache.h"
+#include "core/model/demo.h"
 #include "net/poller.h"
 
 namespace cut::app {
@@ -25,9 +25,9 @@ struct UsageService::Network {
   explicit Network(const Options& options) : poll(options) {}
 };
 
-UsageService::UsageService(const Options& options, const core::Settings& settings, core::SnapshotStore& store,
+UsageService::UsageService(const Options& options, const core::Settings& settings, MergedUsage& usage,
                            std::function<void()> wake)
-    : m_options(options), m_store(store), m_wake(std::move(wake)) {
+    : m_options(options), m_usage(usage), m_wake(std::move(wake)) {
   if (m_options.demo) return;
   m_net = std::make_unique<Network>(m_options);
   net::PollerOptions poll;
@@ -44,17 +44,16 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
     return std::move(loaded.value().key);
   };
   // On the poller thread, after each success: the shared cache lets the status line and `status`
-  // show these numbers without a fetch of their own. Losing one write costs nothing lasting.
-  poll.onSuccess = [stateDir = m_options.stateDir](const core::FetchOutcome& outcome) {
-    auto recorded = core::recordUsage(stateDir, outcome.usage, outcome.organization.name, core::Clock::now());
-    if (!recorded)
-      std::fprintf(stderr, "claude-usage-tracker: warning: usage cache not updated: %s\n",
-                   recorded.error().message.c_str());
+  // show these numbers without a fetch of their own.
+  poll.onSuccess = [&usage = m_usage](const core::FetchOutcome& outcome) {
+    usage.recordFetch(outcome, core::Clock::now());
   };
   poll.wake = m_wake;
   poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);
   poll.organizationUuid = settings.organizationUuid;
-  m_net->poller = std::make_unique<net::Poller>(std::move(poll), m_store);
+  m_net->poller = std::make_unique<net::Poller>(
+      std::move(poll),
+      [&usage = m_usage](core::UsageSnapshot snapshot) { usage.publishPolled(std::move(snapshot)); });
   refreshKeyState();
 }
 
@@ -62,7 +61,7 @@ UsageService::~UsageService() { stop(); }
 
 void UsageService::start() {
   if (!m_net) {
-    m_store.publish(core::makeDemoSnapshot(core::Clock::now()));
+    m_usage.publishPolled(core::makeDemoSnapshot(core::Clock::now()));
     return;
   }
   m_net->poller->start();

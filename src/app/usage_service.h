@@ -1,7 +1,8 @@
 #pragma once
 // The widget's link to claude.ai and the key file: the poller, and "Test and save" of a new key on a
 // background thread. Everything here is called from the main thread; the poller and the key test run
-// on their own threads and report through the SnapshotStore, keyCheck() and the wake callback.
+// on their own threads and report through MergedUsage (the one store the UI draws from), keyCheck()
+// and the wake callback.
 
 #include <filesystem>
 #include <functional>
@@ -12,16 +13,18 @@
 
 #include "app/cli.h"
 #include "core/files/settings.h"
-#include "core/model/snapshot.h"
 #include "ui/widget.h"
 
 namespace cut::app {
 
+class MergedUsage;
+
 class UsageService {
  public:
   /// `wake` is called from other threads after anything changed (the app passes postEmptyEvent).
-  /// In demo mode nothing touches the network or the key file: the store gets the demo snapshot.
-  UsageService(const Options& options, const core::Settings& settings, core::SnapshotStore& store,
+  /// The poller publishes into `usage` and records each success there. In demo mode nothing touches
+  /// the network or the key file: `usage` gets the demo snapshot.
+  UsageService(const Options& options, const core::Settings& settings, MergedUsage& usage,
                std::function<void()> wake);
   /// Stops the poller and the key test without waiting on a hanging server.
   ~UsageService();
@@ -54,7 +57,7 @@ class UsageService {
   void refreshKeyState();
 
   Options m_options;
-  core::SnapshotStore& m_store;
+  MergedUsage& m_usage;
   std::function<void()> m_wake;
   std::unique_ptr<Network> m_net;  ///< null in demo mode
 

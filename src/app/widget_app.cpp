@@ -14,7 +14,6 @@
 #include "app/usage_service.h"
 #include "app/widget_loop.h"
 #include "core/files/settings.h"
-#include "core/model/snapshot.h"
 #include "platform/imgui_layer.h"
 #include "platform/ring_renderer.h"
 #include "platform/signals.h"
@@ -104,11 +103,10 @@ int runWidget(const Options& options) {
       if (!ring) unavailable(error);
     }
 
-    core::SnapshotStore store;
-    UsageService service(options, settings, store, [] { platform::postEmptyEvent(); });
-    service.start();
     // What the UI draws: the poller's snapshots with the shared cache (Claude Code's numbers) merged.
-    MergedUsage merged(store, options.stateDir, !options.demo, [] { platform::postEmptyEvent(); });
+    MergedUsage merged(options.stateDir, !options.demo, [] { platform::postEmptyEvent(); });
+    UsageService service(options, settings, merged, [] { platform::postEmptyEvent(); });
+    service.start();
 
     WidgetLoop loop(options, settings,
                     {.window = *window,

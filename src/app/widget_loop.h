@@ -1,7 +1,8 @@
 #pragma once
-// The widget's main loop: draws a frame only when something that can change a pixel happened, and
-// otherwise sleeps in glfwWaitEventsTimeout until input, a new snapshot, the next minute of the
-// countdowns, or a running animation. Main thread only.
+// The widget's main loop: paces frames (FramePacing decides when to draw and how long to sleep in
+// Window::waitEvents) and carries out what the person asked for in each frame. Window placement
+// (window_placement.h) and the screenshot and test hooks (frame_capture.h) live beside it. Main
+// thread only.
 
 #include <atomic>
 #include <cstdint>
@@ -10,7 +11,9 @@
 #include <vector>
 
 #include "app/cli.h"
-#include "core/window/placement.h"
+#include "app/frame_capture.h"
+#include "app/frame_pacing.h"
+#include "app/window_placement.h"
 #include "core/files/settings.h"
 #include "core/model/snapshot.h"
 #include "ui/widget.h"
@@ -62,20 +65,9 @@ class WidgetLoop {
   /// Draws one frame; with `capture`, writes it to --screenshot first. False when that failed.
   bool drawFrame(bool capture);
   void handle(const ui::Actions& actions);
-  void fitToContent(const ui::Actions& actions);
-  void drag(const ui::Actions& actions);
-  void snapAfterDrag();
-  void placeWindow();
-  /// Where the window was last asked to be and how large, else where the window system says it is.
-  /// Under a window manager the read-back lags a move or a resize, so a size just asked for must
-  /// place the window, not the size it had before.
-  core::Rect requestedRect() const;
   void rememberOrganization(const std::vector<core::Organization>& organizations);
   void saveSettings();
-  /// With CUT_TEST_ITEMS_FILE set: the drawn labels and controls with their screen rectangles.
-  void writeDrawnItems() const;
   bool firstFetchSettled() const;
-  double secondsToNextMinute() const;
   ui::ViewModel viewModel() const;
 
   const Options& m_options;
@@ -83,31 +75,17 @@ class WidgetLoop {
   LoopParts m_parts;
   ui::Widget m_widget;
   LoopCounters m_counters;
+  FramePacing m_pacing;
+  WindowPlacer m_placer;
+  FrameCapture m_capture;
 
   bool m_quit = false;
-  bool m_dirty = true;
-  int m_settleFrames = 0;  ///< frames still owed after input or a click ImGui acted on
-  bool m_animating = false;
   bool m_resized = false;  ///< the last frame changed the window size: its pixels are not final
-  std::uint64_t m_drawnGeneration = 0;
-  std::int64_t m_drawnMinute = 0;
   ui::KeyCheck::State m_drawnKeyState = ui::KeyCheck::State::Idle;
   std::string m_drawnKeyMessage;
   float m_scale = 1.0f;
-  std::string m_itemsFile;             ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
   ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
   std::vector<std::string> m_notices;  ///< see notify()
-
-  // Dragging: the grab point in window pixels. Where the window was last asked to go, and how large.
-  struct Size {
-    int width = 0;
-    int height = 0;
-  };
-  bool m_dragging = false;
-  int m_grabX = 0;
-  int m_grabY = 0;
-  std::optional<core::Point> m_requestedPosition;
-  std::optional<Size> m_requestedSize;
 };
 
 }  // namespace cut::app

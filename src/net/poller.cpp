@@ -41,13 +41,13 @@ void SystemPollerClock::waitUntil(std::unique_lock<std::mutex>& lock, std::condi
   }
 }
 
-Poller::Poller(PollerOptions options, core::SnapshotStore& store)
+Poller::Poller(PollerOptions options, Publish publish)
     : m_options(std::move(options)),
-      m_store(store),
+      m_publish(std::move(publish)),
       m_clock(m_options.clock ? m_options.clock : std::make_shared<SystemPollerClock>()),
       m_schedule(m_options.interval, m_clock->now()),
       m_orgUuid(m_options.organizationUuid) {
-  assert(m_options.fetch && m_options.keySource);
+  assert(m_options.fetch && m_options.keySource && m_publish);
   if (!m_options.jitter) m_options.jitter = defaultJitter();
 }
 
@@ -101,7 +101,7 @@ std::shared_ptr<const core::UsageSnapshot> Poller::runOnce() {
   assert(!m_thread.joinable());
   std::unique_lock lock(m_mutex);
   attempt(lock);
-  return m_store.load();
+  return std::make_shared<const core::UsageSnapshot>(m_state);
 }
 
 void Poller::threadMain() {
@@ -212,7 +212,7 @@ FetchResult Poller::fetchGuarded(const std::string& orgUuid, core::TimePoint now
 void Poller::publish(std::unique_lock<std::mutex>& lock) {
   core::UsageSnapshot copy = m_state;
   lock.unlock();
-  m_store.publish(std::move(copy));
+  m_publish(std::move(copy));
   if (m_options.wake) {
     try {
       m_options.wake();

@@ -1,7 +1,8 @@
 #pragma once
 // The poller: one background thread that fetches usage on the PollSchedule, one request at a time,
-// and publishes an immutable UsageSnapshot to a SnapshotStore after every change, then calls the wake
-// callback. `status` uses the same code synchronously through runOnce().
+// and hands an immutable UsageSnapshot to its publish function after every change (the widget's
+// MergedUsage, which folds in the usage cache and publishes to the store the UI reads), then calls
+// the wake callback. Tests drive the same code synchronously through runOnce().
 //
 // Threads: every public member is callable from any thread, except runOnce() (never while the
 // thread runs). The fetch, key-source, success and wake callbacks run on the poller thread (or the
@@ -20,8 +21,8 @@
 #include "core/claude/claude_client.h"
 #include "core/claude/error.h"
 #include "core/claude/poll_schedule.h"
-#include "core/result.h"
 #include "core/model/snapshot.h"
+#include "core/result.h"
 
 namespace cut::net {
 
@@ -54,7 +55,7 @@ struct PollerOptions {
   std::function<void()> cancel;
   /// Reads the key before each attempt, so a replaced key file is picked up (no_key when absent).
   std::function<core::Result<std::string, core::FetchError>()> keySource;
-  /// Called after every publish, from the publishing thread (the app passes glfwPostEmptyEvent).
+  /// Called after every publish, from the publishing thread (the app passes postEmptyEvent).
   std::function<void()> wake;
   /// Called after each successful fetch, before its snapshot is published (cache, remembered org).
   std::function<void(const core::FetchOutcome&)> onSuccess;
@@ -70,7 +71,10 @@ struct PollerOptions {
 
 class Poller {
  public:
-  Poller(PollerOptions options, core::SnapshotStore& store);
+  /// Receives every snapshot, in order, on the publishing thread, never under the poller's lock.
+  using Publish = std::function<void(core::UsageSnapshot)>;
+
+  Poller(PollerOptions options, Publish publish);
   /// Stops the thread if it runs.
   ~Poller();
   Poller(const Poller&) = delete;
@@ -93,7 +97,7 @@ class Poller {
   void setOrganization(std::string uuid);
 
   /// One attempt on the calling thread, published like any other; returns the resulting snapshot.
-  /// For `status`. Must not be called while the thread runs.
+  /// Must not be called while the thread runs.
   std::shared_ptr<const core::UsageSnapshot> runOnce();
 
  private:
@@ -107,7 +111,7 @@ class Poller {
   double nextJitter();
 
   PollerOptions m_options;
-  core::SnapshotStore& m_store;
+  Publish m_publish;
   std::shared_ptr<PollerClock> m_clock;
 
   std::mutex m_mutex;  ///< guards everything below

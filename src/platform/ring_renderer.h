@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "ui/widget.h"
+#include "ui/ring_renderer.h"
 
 struct ImDrawList;
 struct ImDrawCmd;

@@ -192,6 +192,14 @@ std::string Window::clipboardText() const {
 
 void Window::swapBuffers() { glfwSwapBuffers(m_window); }
 
+void Window::waitEvents(double timeoutSeconds) {
+  if (timeoutSeconds > 0.0) {
+    glfwWaitEventsTimeout(timeoutSeconds);
+  } else {
+    glfwPollEvents();
+  }
+}
+
 WindowEvents Window::takeEvents() {
   if (glfwWindowShouldClose(m_window)) {
     m_events.closeRequested = true;

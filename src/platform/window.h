@@ -19,7 +19,7 @@ namespace cut::platform {
 bool initGlfw(std::string& error);
 void terminateGlfw();
 
-/// Wakes the main loop from glfwWaitEventsTimeout. Safe from any thread once GLFW is initialized
+/// Wakes the main loop from Window::waitEvents(). Safe from any thread once GLFW is initialized
 /// (never from a signal handler).
 void postEmptyEvent();
 
@@ -78,6 +78,9 @@ class Window {
   std::string clipboardText() const;
 
   void swapBuffers();
+  /// Sleeps until an event arrives, postEmptyEvent() is called or `timeoutSeconds` pass, then
+  /// handles the events that came; with a timeout of 0 only handles those already waiting.
+  void waitEvents(double timeoutSeconds);
   /// Returns and clears what happened since the last call.
   WindowEvents takeEvents();
 

@@ -150,8 +150,8 @@ void handleBackgroundMouse(Frame& frame) {
       state.dragging = true;
     if (state.dragging) {
       actions.dragging = true;
-      actions.dragDeltaX = delta.x;
-      actions.dragDeltaY = delta.y;
+      actions.grabX = state.grab.x;
+      actions.grabY = state.grab.y;
     }
     return;
   }

@@ -15,21 +15,9 @@
 #include "core/files/settings.h"
 #include "core/model/snapshot.h"
 #include "core/model/usage.h"
-
-struct ImDrawList;
+#include "ui/ring_renderer.h"
 
 namespace cut::ui {
-
-/// Draws the anti-aliased gauge ring. The platform layer supplies a GLSL implementation (through an
-/// ImDrawList callback); without one, or when it reports failure, the UI draws ImDrawList arcs.
-class RingRenderer {
- public:
-  virtual ~RingRenderer() = default;
-  /// Queues a ring arc from 12 o'clock clockwise over `fraction` (0..1) of the circle.
-  /// Colours are ImU32 (ABGR). Returns false when it cannot draw (the caller falls back).
-  virtual bool addRing(ImDrawList* drawList, float centerX, float centerY, float radius, float thickness,
-                       float fraction, unsigned int color, unsigned int trackColor) = 0;
-};
 
 /// The result of the background "Test and save" of a key, owned by the app, shown by the panel.
 struct KeyCheck {
@@ -76,14 +64,12 @@ struct Actions {
   bool installStatusline = false;               ///< point Claude Code's status line at this program
   bool removeStatusline = false;                ///< put back the status line the user had before
   bool dismissNotices = false;                  ///< the person has read ViewModel::notices
-  /// Window drag on the background (not on a control). The delta is how far the cursor is from the
-  /// point where it grabbed the window, in window pixels: moving the window by it each frame keeps
-  /// the grab point under the cursor (after such a move the next delta is about 0). While the
-  /// window manager has not applied a move yet, the same delta is reported again; a platform layer
-  /// that tracks the global cursor itself can use `dragging` as the signal and ignore the delta.
+  /// Window drag on the background (not on a control); the drag's state lives in the widget alone.
+  /// The grab point is where the button went down, in window pixels: the window follows the cursor
+  /// when placed at the cursor's screen position less the grab point.
   bool dragging = false;
-  float dragDeltaX = 0.0f;
-  float dragDeltaY = 0.0f;
+  float grabX = 0.0f;
+  float grabY = 0.0f;
   bool dragReleased = false;  ///< the drag ended this frame: time to snap
   /// The size the window should have to fit what was drawn, in pixels.
   float contentWidth = 0.0f;

@@ -128,6 +128,11 @@ class PollerHarness {
     return o;
   }
 
+  /// Where the poller publishes: the harness's store.
+  net::Poller::Publish sink() {
+    return [this](core::UsageSnapshot snapshot) { store.publish(std::move(snapshot)); };
+  }
+
   /// Blocks until `predicate` (called under `mutex`) holds.
   template <typename Predicate>
   void waitFor(Predicate predicate) {

@@ -20,8 +20,8 @@ void mergeInto(Actions& into, const Actions& a) {
   into.dragging |= a.dragging;
   into.dragReleased |= a.dragReleased;
   if (a.dragging) {
-    into.dragDeltaX = a.dragDeltaX;
-    into.dragDeltaY = a.dragDeltaY;
+    into.grabX = a.grabX;
+    into.grabY = a.grabY;
   }
   if (a.testAndSaveKey) into.testAndSaveKey = a.testAndSaveKey;
   if (a.applySettings) into.applySettings = a.applySettings;

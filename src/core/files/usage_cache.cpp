@@ -210,7 +210,17 @@ std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir) {
   return parseCache(text.value());
 }
 
-Result<Done, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
+FileStamp fileStamp(const std::filesystem::path& path) {
+  struct stat info {};
+  FileStamp stamp;
+  if (::stat(path.c_str(), &info) != 0) return stamp;
+  stamp.mtimeNs = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+  stamp.size = static_cast<std::int64_t>(info.st_size);
+  stamp.inode = static_cast<std::uint64_t>(info.st_ino);
+  return stamp;
+}
+
+Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
                                     const std::string& organizationName, TimePoint now,
                                     std::chrono::milliseconds lockWait) {
   CachedUsage incoming;
@@ -233,9 +243,13 @@ Result<Done, FileError> recordUsage(const std::filesystem::path& stateDir, const
   if (!lock.locked())
     return fail(FileError{.message = "another process holds " + (stateDir / "usage-cache.lock").string()});
   const CachedUsage current = readCache(stateDir).value_or(CachedUsage{});
-  const CachedUsage merged = mergeCache(current, incoming);
-  if (merged == current) return Done{};
-  return writeFileAtomic(usageCachePath(stateDir), serializeCache(merged), 0600);
+  CachedUsage merged = mergeCache(current, incoming);
+  if (merged != current) {
+    auto written = writeFileAtomic(usageCachePath(stateDir), serializeCache(merged), 0600);
+    if (!written) return fail(std::move(written.error()));
+  }
+  // Stamped under the lock, so no other writer's version can be mistaken for this one.
+  return RecordedCache{.cache = std::move(merged), .stamp = fileStamp(usageCachePath(stateDir))};
 }
 
 }  // namespace cut::core

@@ -6,6 +6,7 @@
 // write is a read-merge-write under an flock on `usage-cache.lock`, replacing the file atomically.
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -50,11 +51,28 @@ std::optional<CachedUsage> parseCache(std::string_view text);
 /// file). Empty when missing, unreadable or corrupt.
 std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir);
 
+/// One version of a file: every writer replaces the cache by rename, so a new version differs in
+/// inode, and a rewrite in place in size or mtime. Empty (all -1/0) when the file is missing.
+struct FileStamp {
+  std::int64_t mtimeNs = -1;
+  std::int64_t size = -1;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+FileStamp fileStamp(const std::filesystem::path& path);
+
+/// The cache as recordUsage left it, and the stamp of that version of the file: a reader that
+/// already holds `cache` need not read the file again while its stamp is `stamp`.
+struct RecordedCache {
+  CachedUsage cache;
+  FileStamp stamp;
+};
+
 /// Merges `usage` into the cache. Limits whose observedAt is unset are stamped `now`. A reading
 /// with any claude.ai limit, or a non-empty `organizationName`, is a claude.ai reading: its extra
 /// usage (present or not) and organization replace older ones. Waits at most `lockWait` for
 /// other writers; a corrupt cache is replaced. Creates the state folder (0700) when missing.
-Result<Done, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
+Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
                                     const std::string& organizationName, TimePoint now,
                                     std::chrono::milliseconds lockWait = std::chrono::milliseconds(2000));
 
