@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/front_binary.h"
+#include "app/program_paths.h"
 #include "core/files/atomic_file.h"
 #include "core/statusline/claude_code_settings.h"
 
@@ -25,7 +25,7 @@ ui::StatuslineInstall changeStatusline(const std::filesystem::path& claudeDir,
   const auto now = core::Clock::now();
   ui::StatuslineInstall state;
   if (install) {
-    const auto binary = frontBinary();
+    const auto binary = frontProgram();
     if (binary.empty()) {
       state = statuslineState(claudeDir);
       state.failed = true;
