@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and starts the widget. Arguments go to the program
-# (for example: scripts/run.sh --demo).
+# (for example: scripts/run.sh --demo). Only what running needs: the test suites are not configured
+# in a new build folder (scripts/test.sh turns them on) and only the two programs are built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
 "$root/scripts/install-deps.sh" build
-"$root/scripts/build.sh"
-exec "${BUILD_DIR:-$root/build}/claude-usage-tracker" "$@"
+[ -f "$build/CMakeCache.txt" ] || export CUT_BUILD_TESTS=OFF
+TARGET=claude-usage-tracker "$root/scripts/build.sh"
+exec "$build/claude-usage-tracker" "$@"

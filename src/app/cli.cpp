@@ -1,32 +1,18 @@
 #include "app/cli.h"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
 #include <string_view>
 #include <utility>
 
+#include "app/command_table.h"
 #include "core/claude/error.h"
+#include "platform/folders.h"
 
 namespace cut::app {
 namespace {
 
-std::filesystem::path envPath(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr && value[0] == '/' ? std::filesystem::path(value) : std::filesystem::path();
-}
-
-std::filesystem::path homeDir() {
-  auto home = envPath("HOME");
-  return home.empty() ? std::filesystem::path("/") : home;
-}
-
-std::filesystem::path xdgDir(const char* variable, const char* fallbackUnderHome) {
-  auto base = envPath(variable);
-  if (base.empty()) base = homeDir() / fallbackUnderHome;
-  return base / "claude-usage-tracker";
-}
+constexpr const char* kFolderName = "claude-usage-tracker";
 
 std::optional<int> parseInt(std::string_view text, int min, int max) {
   int value = 0;
@@ -42,25 +28,17 @@ ParseOutcome failure(std::string message) { return {std::nullopt, std::move(mess
 
 ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
   Options options;
-  options.keyFile = homeDir() / ".claude-session-key";
-  options.configDir = xdgDir("XDG_CONFIG_HOME", ".config");
-  options.stateDir = xdgDir("XDG_STATE_HOME", ".local/state");
+  options.arguments = args;
+  options.keyFile = platform::homeFolder() / ".claude-session-key";
+  options.configDir = platform::configBase() / kFolderName;
+  options.stateDir = platform::stateBase() / kFolderName;
 
   std::size_t i = 0;
   if (!args.empty() && !args[0].starts_with("-")) {
     const std::string& name = args[0];
-    static constexpr std::pair<std::string_view, Command> kCommands[] = {
-        {"status", Command::Status},
-        {"set-key", Command::SetKey},
-        {"statusline", Command::Statusline},
-        {"install-statusline", Command::InstallStatusline},
-        {"uninstall-statusline", Command::UninstallStatusline},
-        {"help", Command::Help},
-    };
-    const auto* found = std::find_if(std::begin(kCommands), std::end(kCommands),
-                                     [&](const auto& entry) { return entry.first == name; });
-    if (found == std::end(kCommands)) return failure("unknown command '" + name + "' (see --help)");
-    options.command = found->second;
+    const CommandSpec* found = findCommand(name);
+    if (found == nullptr) return failure("unknown command '" + name + "' (see --help)");
+    options.command = found->command;
     i = 1;
   }
 

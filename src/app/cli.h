@@ -21,6 +21,7 @@ enum class Command {
 
 struct Options {
   Command command = Command::Widget;
+  std::vector<std::string> arguments;         ///< argv as given, argv[0] excluded (for a hand-over)
   std::filesystem::path keyFile;              ///< --key-file, default ~/.claude-session-key
   std::filesystem::path configDir;            ///< --config-dir, default $XDG_CONFIG_HOME/claude-usage-tracker
   std::filesystem::path stateDir;             ///< --state-dir, default $XDG_STATE_HOME/claude-usage-tracker
@@ -44,7 +45,8 @@ struct ParseOutcome {
   std::string error;               ///< what is wrong, for stderr
 };
 
-/// Parses argv (argv[0] excluded) and fills defaults from the environment (HOME, XDG_*).
+/// Parses argv (argv[0] excluded) and fills the folders' defaults from platform/folders.h (on
+/// Linux: HOME, XDG_CONFIG_HOME, XDG_STATE_HOME).
 ParseOutcome parseCommandLine(const std::vector<std::string>& args);
 
 /// parseCommandLine over main()'s arguments; on a wrong command line prints why to stderr and

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "app/commands.h"
-#include "app/front_binary.h"
+#include "app/program_paths.h"
 #include "core/statusline/claude_code_settings.h"
 
 namespace cut::app {
@@ -29,7 +29,7 @@ std::optional<int> reportFailedOrUnchanged(const Change& result, const char* sam
 }  // namespace
 
 int runInstallStatusline(const Options& options) {
-  const auto binary = frontBinary();
+  const auto binary = frontProgram();
   if (binary.empty()) {
     std::fprintf(stderr, "claude-usage-tracker: cannot find the path of this program (/proc/self/exe)\n");
     return 1;

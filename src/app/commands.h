@@ -1,5 +1,7 @@
 #pragma once
-// Each command is one function with its own file; main() parses and dispatches.
+// The commands' handlers, one file each; command_table.cpp lists them with their names. The full
+// program's three (widget, status, set-key) are defined twice, chosen by the link: the real ones in
+// cut_app, hand-overs to the full program in the front (front_handover.cpp).
 
 #include "app/cli.h"
 

@@ -1,6 +1,6 @@
 #include "app/statusline_button.h"
 
-#include "app/front_binary.h"
+#include "app/program_paths.h"
 #include "core/statusline/claude_code_settings.h"
 
 namespace cut::app {
@@ -16,7 +16,7 @@ ui::StatuslineInstall changeStatusline(const std::filesystem::path& claudeDir,
   const auto now = core::Clock::now();
   ui::StatuslineInstall state;
   if (install) {
-    const auto binary = frontBinary();
+    const auto binary = frontProgram();
     if (binary.empty()) {
       state = statuslineState(claudeDir);
       state.failed = true;

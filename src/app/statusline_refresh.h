@@ -1,5 +1,5 @@
 #pragma once
-// The status line's background refresh: one detached `claude-usage-tracker status` at a time,
+// The status line's background refresh: one detached `claude-usage-tracker-full status` at a time,
 // which fetches with the key and writes the usage cache, while the status line has long exited.
 
 #include <chrono>
@@ -19,10 +19,11 @@ enum class RefreshStart {
   Failed,          ///< the lock file or the process could not be made
 };
 
-/// Starts `<this binary> status` with the same key file, folders and API options, detached
+/// Starts `claude-usage-tracker-full status` (the full program directly, beside this one) with
+/// the same key file, folders and API options, detached
 /// (setsid, stdin/stdout/stderr on /dev/null, no pipe of the caller kept open) so that Claude
-/// Code never waits for it. The child holds an flock on `<state>/refresh.lock` until it exits;
-/// the lock file's modification time records the last start. Never blocks.
+/// Code never waits for it. The child holds the lock on `<state>/refresh.lock` until it exits
+/// (platform/lock_file.h); the lock file's modification time records the last start. Never blocks.
 RefreshStart startBackgroundRefresh(const Options& options);
 
 }  // namespace cut::app

@@ -31,7 +31,7 @@ void writeExactly(const std::string& path, const std::string& content, mode_t mo
 }  // namespace
 
 // What people run by default: the front binary, which hands status and set-key to
-// claude-usage-tracker-fetch.
+// claude-usage-tracker-full.
 CliSandbox::CliSandbox() : m_program(CUT_PROGRAM) {}
 
 void CliSandbox::writeKeyFile(const std::string& content, mode_t mode) const {
