@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/files/private_dir.h"
+
 namespace cut::app {
 namespace {
 
@@ -59,6 +61,7 @@ RefreshStart startBackgroundRefresh(const Options& options) {
   std::error_code ec;
   std::filesystem::create_directories(options.stateDir.parent_path(), ec);
   ::mkdir(options.stateDir.c_str(), 0700);  // private like the rest of the state folder
+  if (!core::checkPrivateDir(options.stateDir)) return RefreshStart::Failed;  // another user's folder
   const auto lockPath = options.stateDir / "refresh.lock";
   // Not O_CLOEXEC: the status process inherits it and so holds the lock for its whole run.
   const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
@@ -68,7 +71,11 @@ RefreshStart startBackgroundRefresh(const Options& options) {
     return RefreshStart::AlreadyRunning;
   }
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && info.st_size > 0 &&
+  if (::fstat(fd, &info) != 0 || info.st_uid != ::geteuid()) {
+    ::close(fd);
+    return RefreshStart::Failed;
+  }
+  if (info.st_size > 0 &&
       ::time(nullptr) - info.st_mtime < static_cast<time_t>(kRefreshAttemptInterval.count())) {
     ::close(fd);
     return RefreshStart::TooSoon;

@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/files/json_document.h"
 #include "core/files/posix_io.h"
+#include "core/files/private_dir.h"
 
 namespace cut::core {
 namespace {
@@ -296,6 +298,10 @@ std::filesystem::path settingsPath(const std::filesystem::path& configDir) {
 SettingsLoad loadSettings(const std::filesystem::path& configDir) {
   SettingsLoad load;
   const auto path = settingsPath(configDir);
+  if (auto trusted = checkPrivateDir(configDir); !trusted) {
+    load.warnings.push_back(trusted.error().message + " Default settings are used.");
+    return load;
+  }
   const auto text = readFile(path, kMaxFileBytes);
   if (!text) {
     if (text.error().tooLarge)
@@ -305,14 +311,12 @@ SettingsLoad loadSettings(const std::filesystem::path& configDir) {
     return load;
   }
 
-  json root;
-  try {
-    root = json::parse(text.value());
-  } catch (const json::parse_error& error) {
-    // error.what() quotes the file's text; the byte offset is enough to find the mistake.
-    setAsideCorrupt(path, "is not valid JSON (error at byte " + std::to_string(error.byte) + ")", load);
+  auto parsed = detail::parseJson(text.value());
+  if (!parsed) {
+    setAsideCorrupt(path, parsed.error().message, load);
     return load;
   }
+  const json& root = parsed.value();
   if (!root.is_object()) {
     setAsideCorrupt(path, "does not hold a JSON object", load);
     return load;
@@ -323,6 +327,7 @@ SettingsLoad loadSettings(const std::filesystem::path& configDir) {
 
 Result<Done, FileError> saveSettings(const std::filesystem::path& configDir, const Settings& settings) {
   const auto path = settingsPath(configDir);
+  if (auto trusted = checkPrivateDir(configDir); !trusted) return trusted;
   // Invalid UTF-8 (a monitor name, say) is replaced rather than failing the whole save.
   const std::string text = toJson(settings).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   // The settings file holds no secret; a session key pasted into the wrong field never reaches disk.
