@@ -4,7 +4,7 @@
 # person clicks the line away. The same goes for a setting it cannot save.
 source "$(dirname "$0")/lib.sh"
 export CUT_TEST_ITEMS_FILE="$work/items"
-line="A problem with the settings file — hover to read, click to dismiss"
+line="A problem with a file — hover to read, click to dismiss"
 
 mkdir -p "$work/config"
 printf '{"opacity": 0.5, "refresh_interval_seconds": ' >"$work/config/settings.json"
