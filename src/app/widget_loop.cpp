@@ -81,6 +81,7 @@ int WidgetLoop::run() {
     m_parts.usage.update(std::chrono::seconds(m_settings.refreshIntervalSeconds));
     if (m_parts.usage.store().generation() != m_drawnGeneration) m_dirty = true;
     if (minuteOf(core::Clock::now()) != m_drawnMinute) m_dirty = true;
+    for (std::string& notice : m_parts.service.takeNotices()) notify(std::move(notice));
     const ui::KeyCheck check = m_parts.service.keyCheck();
     if (check.state != m_drawnKeyState || check.message != m_drawnKeyMessage) m_dirty = true;
     if (check.state == ui::KeyCheck::State::Saved && m_drawnKeyState != ui::KeyCheck::State::Saved) {
