@@ -34,5 +34,5 @@ wait_gone "$line"
 open_menu
 click_item "Always on top"
 item_center "$line"
-grep -q "cannot write .*not-a-folder" "$work/widget.err" || fail "stderr does not say the save failed"
+grep -Eq "(cannot write|refusing to use) .*not-a-folder" "$work/widget.err" || fail "stderr does not say the save failed"
 echo "PASS unsaved setting"
