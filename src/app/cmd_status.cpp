@@ -120,8 +120,7 @@ int runStatus(const Options& options) {
     return report(core::FetchError{.kind = kind, .message = key.error().message});
   }
   if (key->permissionsTightened) {
-    std::fprintf(stderr, "warning: %s was readable by other users; its mode is now 0600\n",
-                 options.keyFile.c_str());
+    std::fprintf(stderr, "warning: %s\n", core::tightenedKeyFileWarning(options.keyFile).c_str());
   }
 
   FetchStack stack(options);

@@ -7,6 +7,7 @@
 
 #include "app/program_paths.h"
 #include "platform/lock_file.h"
+#include "core/files/private_dir.h"
 
 namespace cut::app {
 namespace {
@@ -31,6 +32,7 @@ RefreshStart startBackgroundRefresh(const Options& options) {
   std::error_code ec;
   std::filesystem::create_directories(options.stateDir.parent_path(), ec);
   ::mkdir(options.stateDir.c_str(), 0700);  // private like the rest of the state folder
+  if (!core::checkPrivateDir(options.stateDir)) return RefreshStart::Failed;  // another user's folder
   platform::LockFile lock(options.stateDir / "refresh.lock");
   if (lock.state() == platform::LockFile::State::Failed) return RefreshStart::Failed;
   if (lock.state() == platform::LockFile::State::Busy) return RefreshStart::AlreadyRunning;

@@ -35,11 +35,16 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
     return net->poll.client.fetch(key, org, now);
   };
   poll.cancel = [net = m_net.get()] { net->poll.transport.cancel(); };
-  poll.keySource = [path = m_options.keyFile]() -> core::Result<std::string, core::FetchError> {
-    auto loaded = core::readKeyFile(path);
+  poll.keySource = [this]() -> core::Result<std::string, core::FetchError> {
+    auto loaded = core::readKeyFile(m_options.keyFile);
     if (!loaded) {
       const auto kind = loaded.error().noKey ? core::ErrorKind::NoKey : core::ErrorKind::InvalidKey;
       return core::fail(core::FetchError{.kind = kind, .message = loaded.error().message});
+    }
+    if (loaded.value().permissionsTightened) {
+      // Said where the person looks: the footer's notices (the poll that follows wakes the loop).
+      std::lock_guard lock(m_mutex);
+      m_notices.push_back(core::tightenedKeyFileWarning(m_options.keyFile) + ".");
     }
     return std::move(loaded.value().key);
   };
@@ -92,16 +97,21 @@ void UsageService::applySettings(const core::Settings& previous, const core::Set
 }
 
 void UsageService::testAndSaveKey(std::string pasted) {
+  const ui::KeyCheck previous = keyCheck();
+  if (previous.state == ui::KeyCheck::State::Testing) return;
+  const std::uint64_t attempt = previous.attempt + 1;
   if (!m_net) {
     setKeyCheck({.state = ui::KeyCheck::State::Failed,
-                 .message = "This is the demo. Start the widget without --demo to add your key."});
+                 .message = "This is the demo. Start the widget without --demo to add your key.",
+                 .attempt = attempt});
     return;
   }
-  if (keyCheck().state == ui::KeyCheck::State::Testing) return;
   if (m_keyTest.joinable()) m_keyTest.join();  // the previous test has finished
-  setKeyCheck({.state = ui::KeyCheck::State::Testing, .message = "Checking the key with claude.ai…"});
-  m_keyTest = std::thread([this, pasted = std::move(pasted)] {
-    ui::KeyCheck result{.state = ui::KeyCheck::State::Failed};
+  setKeyCheck({.state = ui::KeyCheck::State::Testing,
+               .message = "Checking the key with claude.ai…",
+               .attempt = attempt});
+  m_keyTest = std::thread([this, attempt, pasted = std::move(pasted)] {
+    ui::KeyCheck result{.state = ui::KeyCheck::State::Failed, .attempt = attempt};
     auto key = core::normalizeKey(pasted);
     if (!key) {
       result.message = key.error().message;
@@ -117,6 +127,8 @@ void UsageService::testAndSaveKey(std::string pasted) {
       if (!organizations) {
         // A failed test never touches the key file that is already there.
         result.message = organizations.error().message;
+        const core::ErrorKind kind = organizations.error().kind;
+        result.keyRefused = kind == core::ErrorKind::InvalidKey || kind == core::ErrorKind::AuthExpired;
       } else if (auto written = core::writeKeyFile(m_options.keyFile, key.value()); !written) {
         result.message = written.error().message;
       } else {
@@ -142,6 +154,11 @@ void UsageService::removeKey() {
                .message = removed ? "Key removed." : removed.error().message});
   refreshKeyState();
   m_net->poller->keyChanged();
+}
+
+std::vector<std::string> UsageService::takeNotices() {
+  std::lock_guard lock(m_mutex);
+  return std::exchange(m_notices, {});
 }
 
 ui::KeyCheck UsageService::keyCheck() const {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/cli.h"
 #include "core/files/settings.h"
@@ -45,6 +46,10 @@ class UsageService {
   /// Deletes the key file; the poller pauses with no_key.
   void removeKey();
 
+  /// Notices for the footer raised on other threads since the last call (a loose key file
+  /// tightened); the loop moves them into its own. Empties the list.
+  std::vector<std::string> takeNotices();
+
   ui::KeyCheck keyCheck() const;
   bool hasKey() const;
   /// "0600", or empty when there is no key file.
@@ -61,10 +66,11 @@ class UsageService {
   std::function<void()> m_wake;
   std::unique_ptr<Network> m_net;  ///< null in demo mode
 
-  mutable std::mutex m_mutex;  ///< guards the three below (the key test thread writes them)
+  mutable std::mutex m_mutex;  ///< guards the four below (the key test and poller threads write them)
   ui::KeyCheck m_keyCheck;
   bool m_hasKey = false;
   std::string m_keyFileMode;
+  std::vector<std::string> m_notices;
 
   std::thread m_keyTest;
 };

@@ -13,6 +13,7 @@
 #include "app/merged_usage.h"
 #include "app/usage_service.h"
 #include "app/widget_loop.h"
+#include "core/files/private_dir.h"
 #include "core/files/settings.h"
 #include "platform/imgui_layer.h"
 #include "platform/ring_renderer.h"
@@ -76,6 +77,9 @@ int runWidget(const Options& options) {
   auto termination = std::make_unique<platform::TerminationWatcher>([] { platform::postEmptyEvent(); });
 
   core::SettingsLoad loaded = core::loadSettings(options.configDir);
+  // The cache and the lock refuse such a folder on their own; the footer says why nothing is shared.
+  if (auto trusted = core::checkPrivateDir(options.stateDir); !trusted)
+    loaded.warnings.push_back(trusted.error().message + " Usage is not shared with Claude Code or status.");
   for (const std::string& warning : loaded.warnings)
     std::fprintf(stderr, "claude-usage-tracker: %s\n", warning.c_str());
   core::Settings settings = std::move(loaded.settings);

@@ -57,6 +57,7 @@ int WidgetLoop::run() {
     }
     if (events.input || events.exposed) m_pacing.onInput();
     m_parts.usage.update(std::chrono::seconds(m_settings.refreshIntervalSeconds));
+    for (std::string& notice : m_parts.service.takeNotices()) notify(std::move(notice));
     const ui::KeyCheck check = m_parts.service.keyCheck();
     if (check.state != m_drawnKeyState || check.message != m_drawnKeyMessage) m_pacing.markDirty();
     if (check.state == ui::KeyCheck::State::Saved && m_drawnKeyState != ui::KeyCheck::State::Saved) {

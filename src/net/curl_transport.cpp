@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -260,7 +261,12 @@ struct CurlTransport::Handles {
   }
 };
 
-void globalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+void globalInit() {
+  // libcurl's TLS backends open SSLKEYLOGFILE at init and write every session's secrets there (a
+  // 0644 file): with a packet capture, anyone who can read it reads the Cookie header, key and all.
+  ::unsetenv("SSLKEYLOGFILE");
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 void globalCleanup() { curl_global_cleanup(); }
 
 CurlTransport::CurlTransport(CurlOptions options)

@@ -42,7 +42,8 @@ struct CurlOptions {
   std::string userAgent;
 };
 
-/// Call once in main() before any thread starts (wraps curl_global_init).
+/// Call once in main() before any thread starts (wraps curl_global_init). Unsets SSLKEYLOGFILE
+/// first, so no TLS secret of ours is ever written to a key log.
 void globalInit();
 void globalCleanup();
 

@@ -37,6 +37,13 @@ LockFile::LockFile(const std::filesystem::path& path) {
   // Not O_CLOEXEC: a process started with startDetached() inherits it and so holds the lock.
   m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
   if (m_fd < 0) return;
+  // A lock file planted by another user is not ours to hold or to touch.
+  struct stat info {};
+  if (::fstat(m_fd, &info) != 0 || info.st_uid != ::geteuid()) {
+    ::close(m_fd);
+    m_fd = -1;
+    return;
+  }
   m_state = ::flock(m_fd, LOCK_EX | LOCK_NB) == 0 ? State::Held : State::Busy;
 }
 

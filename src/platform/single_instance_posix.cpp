@@ -13,6 +13,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/files/private_dir.h"
+
 namespace cut::platform {
 namespace {
 
@@ -36,9 +38,21 @@ SingleInstance::SingleInstance(const std::filesystem::path& dir, std::function<v
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (!ec) std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
-  m_lockFd = ::open(m_lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  // Another user's folder could hold their lock forever, or a socket that answers for us.
+  if (auto trusted = core::checkPrivateDir(dir); !trusted) {
+    m_error = trusted.error().message;
+    return;
+  }
+  m_lockFd = ::open(m_lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
   if (m_lockFd < 0) {
     m_error = "cannot open " + m_lockPath.string() + ": " + std::strerror(errno);
+    return;
+  }
+  struct stat info {};
+  if (::fstat(m_lockFd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid()) {
+    m_error = m_lockPath.string() + " is not a file of this user";
+    ::close(m_lockFd);
+    m_lockFd = -1;
     return;
   }
   if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {

@@ -159,8 +159,8 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
 std::optional<FooterLine> noticesLine(const std::vector<std::string>& notices) {
   if (notices.empty()) return std::nullopt;
   FooterLine line;
-  line.text = (notices.size() == 1 ? std::string("A problem with the settings file")
-                                   : std::to_string(notices.size()) + " problems with the settings file") +
+  line.text = (notices.size() == 1 ? std::string("A problem with a file")
+                                   : std::to_string(notices.size()) + " problems with files") +
               " \u2014 hover to read, click to dismiss";
   line.tone = Tone::Warning;
   line.click = FooterLine::Click::DismissNotices;

@@ -92,7 +92,8 @@ void keyCheckLine(Frame& frame) {
       const auto& organizations = check.organizations;
       if (organizations.size() == 1) line += " It sees " + joinNames(organizations) + ".";
       if (organizations.size() > 1)
-        line += " It sees " + std::to_string(organizations.size()) + " organizations: " + joinNames(organizations) + ".";
+        line += " It sees " + std::to_string(organizations.size()) +
+                " organizations: " + joinNames(organizations) + ".";
       textWrapped(frame, FontRole::Small, bandColor(Band::Green, false), line);
       break;
     }
@@ -101,6 +102,14 @@ void keyCheckLine(Frame& frame) {
                   check.message.empty() ? std::string("The key did not work.") : check.message);
       break;
   }
+}
+
+// Wipes the submitted key once its check has answered with "saved" or "claude.ai refused it".
+void settleSubmittedKey(WidgetState& state, const KeyCheck& check) {
+  if (!state.keySubmittedAfter || check.attempt <= *state.keySubmittedAfter) return;
+  if (check.state == KeyCheck::State::Testing) return;
+  if (check.state == KeyCheck::State::Saved || check.keyRefused) wipe(state.keyBuffer);
+  state.keySubmittedAfter.reset();
 }
 
 void keySection(Frame& frame) {
@@ -130,11 +139,14 @@ void keySection(Frame& frame) {
   if (button(frame, "Paste")) frame.actions.requestClipboardPaste = true;
 
   const bool testing = view.keyCheck.state == KeyCheck::State::Testing;
-  const bool canTest = !state.keyBuffer.empty() && !testing;
+  settleSubmittedKey(state, view.keyCheck);
+  const bool canTest = !state.keyBuffer.empty() && !testing && !state.keySubmittedAfter;
   const bool clicked = button(frame, "Test and save", canTest);
   if ((clicked || enter) && canTest) {
+    // Kept (masked) until the answer: a check that fails for a reason not the key's own (offline,
+    // a timeout, Cloudflare, a server error) must not make the person paste it again.
     frame.actions.testAndSaveKey = state.keyBuffer;
-    wipe(state.keyBuffer);
+    state.keySubmittedAfter = view.keyCheck.attempt;
     state.showKey = false;
   }
   if (state.keyBuffer.empty()) scrubInputState(fieldId);
@@ -300,6 +312,7 @@ void behaviourSection(Frame& frame, float column) {
 
 void closeSettingsPanel(WidgetState& state) {
   wipe(state.keyBuffer);
+  state.keySubmittedAfter.reset();
   scrubInputState(state.keyFieldId);
   state.panelOpen = false;
   state.focusKeyField = false;

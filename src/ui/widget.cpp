@@ -176,6 +176,7 @@ bool Widget::settingsOpen() const { return m_state->panelOpen; }
 
 void Widget::setKeyField(const std::string& text) {
   detail::wipe(m_state->keyBuffer);
+  m_state->keySubmittedAfter.reset();  // a new paste is not the key whose check is running
   m_state->keyBuffer = text;
   m_state->panelOpen = true;
   m_state->focusKeyField = true;  // back into the field, so Enter saves what was pasted

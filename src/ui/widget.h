@@ -7,6 +7,7 @@
 // ImGui window at (0, 0) and expects the platform window to take the size it reports (Actions),
 // which includes an open right-click menu and, in compact mode, the rows shown while hovered.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct KeyCheck {
   State state = State::Idle;
   std::string message;  ///< for people; never contains the key
   std::vector<core::Organization> organizations;
+  /// Counts "Test and save" requests; a result belongs to the request with the same number.
+  std::uint64_t attempt = 0;
+  /// Failed because claude.ai refused the key itself (not offline, a timeout, Cloudflare or a
+  /// server error): only then is the typed key cleared; otherwise it stays, masked, for a retry.
+  bool keyRefused = false;
 };
 
 /// Whether Claude Code runs this program's status line, and what the last install or removal from

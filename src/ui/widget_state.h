@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,10 @@ struct WidgetState {
   bool focusKeyField = false;
   bool showKey = false;
   bool confirmRemove = false;
-  std::string keyBuffer;  ///< the key being typed; wiped on submit and when the panel closes
+  std::string keyBuffer;  ///< the key being typed; wiped once saved or refused, and when the panel closes
+  /// Set on submit to the KeyCheck::attempt then shown: the next attempt's result decides whether
+  /// keyBuffer is wiped (saved, or refused by claude.ai) or kept for a retry.
+  std::optional<std::uint64_t> keySubmittedAfter;
   core::Settings draft;
   core::Settings draftBase;  ///< the settings the draft was taken from
   bool draftValid = false;   ///< false until the open panel has taken its draft

@@ -9,6 +9,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <string>
@@ -304,3 +306,15 @@ TEST_CASE("--help lists every error kind with the exit code status uses for it")
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("status never writes TLS secrets to the file SSLKEYLOGFILE names") {
+  Healthy h("ok");
+  const std::string keyLog = h.sandbox.home() + "/tls-keys.log";
+  // Inherited by the child: the program must drop it before libcurl starts.
+  ::setenv("SSLKEYLOGFILE", keyLog.c_str(), 1);
+  const auto result = h.sandbox.run({"status", "--json"}, &h.server);
+  ::unsetenv("SSLKEYLOGFILE");
+  CHECK(result.exitCode == 0);
+  CHECK_FALSE(std::filesystem::exists(keyLog));
+  h.sandbox.checkKeyNowhere(result, &h.server);
+}

@@ -4,7 +4,7 @@
 # person clicks the line away. The same goes for a setting it cannot save.
 source "$(dirname "$0")/lib.sh"
 export CUT_TEST_ITEMS_FILE="$work/items"
-line="A problem with the settings file — hover to read, click to dismiss"
+line="A problem with a file — hover to read, click to dismiss"
 
 mkdir -p "$work/config"
 printf '{"opacity": 0.5, "refresh_interval_seconds": ' >"$work/config/settings.json"
@@ -34,5 +34,5 @@ wait_gone "$line"
 open_menu
 click_item "Always on top"
 item_center "$line"
-grep -q "cannot write .*not-a-folder" "$work/widget.err" || fail "stderr does not say the save failed"
+grep -Eq "(cannot write|refusing to use) .*not-a-folder" "$work/widget.err" || fail "stderr does not say the save failed"
 echo "PASS unsaved setting"

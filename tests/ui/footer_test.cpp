@@ -200,12 +200,12 @@ TEST_CASE("problems with the settings file stand as one line, all of them on hov
   CHECK_FALSE(noticesLine({}).has_value());
   const auto one = noticesLine({"settings.json is not valid JSON; it was kept as settings.json.bad"});
   REQUIRE(one.has_value());
-  CHECK(one->text == "A problem with the settings file \u2014 hover to read, click to dismiss");
+  CHECK(one->text == "A problem with a file \u2014 hover to read, click to dismiss");
   CHECK(one->tone == Tone::Warning);
   CHECK(one->click == FooterLine::Click::DismissNotices);
   CHECK(one->detail == "settings.json is not valid JSON; it was kept as settings.json.bad");
   const auto two = noticesLine({"first", "second"});
   REQUIRE(two.has_value());
-  CHECK(two->text == "2 problems with the settings file \u2014 hover to read, click to dismiss");
+  CHECK(two->text == "2 problems with files \u2014 hover to read, click to dismiss");
   CHECK(two->detail == "first\n\nsecond");
 }

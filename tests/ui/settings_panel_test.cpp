@@ -56,12 +56,48 @@ TEST_CASE("with no key the widget opens on the key entry, and typing then Enter 
   const Actions actions = ui.pressKey(widget, view, kGlfwEnter);
   REQUIRE(actions.testAndSaveKey.has_value());
   CHECK(*actions.testAndSaveKey == "sk-ant-sid01-TESTKEY_abc123xyz");
-  // The field was cleared: Test and save has nothing to send, and the key was never recorded as
+  // Until the check answers, Test and save sends nothing more, and the key was never recorded as
   // drawn text.
   ui.waitPastDoubleClick(widget, view);
   const Actions again = ui.clickItem(widget, view, "Test and save");
   CHECK_FALSE(again.testAndSaveKey.has_value());
   CHECK_FALSE(drewContaining(widget, "TESTKEY"));
+}
+
+TEST_CASE("a key whose check failed for a reason not its own stays for a retry; a refused one is cleared") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  const std::string key = "sk-ant-sid01-TESTKEY_abc123xyz";
+  widget.openKeyEntry();
+  ui.frames(widget, view, 3);
+  ui.type(key);
+  const Actions submitted = ui.pressKey(widget, view, kGlfwEnter);
+  REQUIRE(submitted.testAndSaveKey.has_value());
+
+  // Offline, a timeout, Cloudflare, a server error: the same key can be tried again as it is.
+  view.keyCheck = {.state = KeyCheck::State::Testing, .message = "Checking", .attempt = 1};
+  ui.frames(widget, view, 2);
+  view.keyCheck = {.state = KeyCheck::State::Failed,
+                   .message = "claude.ai could not be reached; check the connection.",
+                   .attempt = 1};
+  ui.frames(widget, view, 2);
+  ui.waitPastDoubleClick(widget, view);
+  const Actions retry = ui.clickItem(widget, view, "Test and save");
+  REQUIRE(retry.testAndSaveKey.has_value());
+  CHECK(*retry.testAndSaveKey == key);
+  CHECK_FALSE(drewContaining(widget, "TESTKEY"));  // kept masked, never drawn as text
+
+  // claude.ai refused the key itself: it is wiped, nothing left to send.
+  view.keyCheck = {.state = KeyCheck::State::Testing, .message = "Checking", .attempt = 2};
+  ui.frames(widget, view, 2);
+  view.keyCheck = {.state = KeyCheck::State::Failed,
+                   .message = "claude.ai did not accept this key (401).",
+                   .attempt = 2,
+                   .keyRefused = true};
+  ui.frames(widget, view, 2);
+  ui.waitPastDoubleClick(widget, view);
+  CHECK_FALSE(ui.clickItem(widget, view, "Test and save").testAndSaveKey.has_value());
 }
 
 TEST_CASE("the key check's progress and result are shown inline") {

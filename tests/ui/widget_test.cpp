@@ -320,7 +320,7 @@ TEST_CASE("a settings problem is named in the footer over the numbers, read on h
   ViewModel view = viewOf(okSnapshot());
   view.notices = {"settings.json: opacity must be a number from 0.2 to 1; it was ignored."};
   ui.frames(widget, view, 3);
-  const std::string line = "A problem with the settings file \u2014 hover to read, click to dismiss";
+  const std::string line = "A problem with a file \u2014 hover to read, click to dismiss";
   REQUIRE(drew(widget, line));
   CHECK(drew(widget, "Session (5h)"));  // the numbers stay
   CHECK(drew(widget, "updated 2 min ago"));

@@ -1,6 +1,8 @@
 #include "core/files/atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,15 +107,106 @@ Result<Done, FileError> writeAll(int fd, const std::filesystem::path& target, st
   return Done{};
 }
 
-// Writes and syncs the already-created temporary file; the caller removes it on failure.
-Result<Done, FileError> fillTemp(FdGuard& fd, const std::filesystem::path& target, std::string_view content,
+// Writes and syncs the already-created temporary file; the caller links or renames it into place.
+Result<Done, FileError> fillTemp(int fd, const std::filesystem::path& target, std::string_view content,
                                  mode_t mode) {
   // open() applied the umask, which may have removed bits the caller asked for; never adds any.
-  if (::fchmod(fd.get(), mode) != 0) return fail(fileError(target, "cannot set permissions", errno));
-  if (auto written = writeAll(fd.get(), target, content); !written) return written;
-  if (::fsync(fd.get()) != 0) return fail(fileError(target, "cannot flush to disk", errno));
-  if (const int err = fd.close(); err != 0) return fail(fileError(target, "cannot close", err));
+  if (::fchmod(fd, mode) != 0) return fail(fileError(target, "cannot set permissions", errno));
+  if (auto written = writeAll(fd, target, content); !written) return written;
+  if (::fsync(fd) != 0) return fail(fileError(target, "cannot flush to disk", errno));
   return Done{};
+}
+
+std::string tempPrefix(const std::filesystem::path& name) { return "." + name.string() + ".tmp-"; }
+
+// A writer holds an flock on its temporary file from creation to rename, so a temporary whose lock
+// can be taken belongs to a writer that died (SIGKILL, power loss) and would otherwise keep its
+// content, a session key perhaps, forever. Only regular files of this user are touched.
+void removeStaleTemporaries(const std::filesystem::path& dir, const std::filesystem::path& name) {
+  DIR* listing = ::opendir(dir.c_str());
+  if (listing == nullptr) return;
+  const std::string prefix = tempPrefix(name);
+  while (const dirent* entry = ::readdir(listing)) {
+    if (!std::string_view(entry->d_name).starts_with(prefix)) continue;
+    const int fd = ::openat(::dirfd(listing), entry->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) continue;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() &&
+        ::flock(fd, LOCK_EX | LOCK_NB) == 0)
+      ::unlinkat(::dirfd(listing), entry->d_name, 0);
+    ::close(fd);
+  }
+  ::closedir(listing);
+}
+
+// An unnamed file in `dir` (O_TMPFILE): until it is linked it has no name, so a writer killed
+// while filling it leaves nothing behind. -1 where the file system or kernel cannot.
+int openUnnamed(const std::filesystem::path& dir, mode_t mode) {
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  if (fd >= 0 && ::flock(fd, LOCK_EX) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Gives the filled unnamed file a temporary name (linkat cannot replace the target; rename can).
+bool linkUnnamed(int fd, const std::filesystem::path& temp) {
+  // Through /proc, as AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH.
+  const std::string self = "/proc/self/fd/" + std::to_string(fd);
+  return ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0;
+}
+
+// A named temporary, created with O_EXCL and locked; -1 with errno set on failure.
+int openNamed(const std::filesystem::path& temp, mode_t mode) {
+  // O_EXCL makes the name ours alone and O_NOFOLLOW refuses a planted symlink.
+  const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode);
+  if (fd >= 0) ::flock(fd, LOCK_EX);
+  return fd;
+}
+
+// One attempt: a temporary (unnamed when possible) filled, synced, then renamed over `path`.
+// Sets `retry` when another process's clean-up removed our named temporary before the rename.
+Result<Done, FileError> writeOnce(const std::filesystem::path& path, const std::filesystem::path& dir,
+                                  std::string_view content, mode_t mode, bool& retry) {
+  const std::filesystem::path name = path.filename();
+  // The file gets `mode` (narrowed by the umask, never widened) at creation, so no moment exists
+  // with looser permissions.
+  int raw = openUnnamed(dir, mode);
+  const bool unnamed = raw >= 0;
+  if (unnamed) {
+    FdGuard fd(raw);
+    if (auto filled = fillTemp(fd.get(), path, content, mode); !filled) return filled;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      const std::filesystem::path temp = dir / (tempPrefix(name) + randomSuffix());
+      if (linkUnnamed(fd.get(), temp)) {
+        if (::rename(temp.c_str(), path.c_str()) == 0) return Done{};
+        const int err = errno;
+        ::unlink(temp.c_str());
+        retry = err == ENOENT;
+        return fail(fileError(path, "cannot replace the file", err));
+      }
+      if (errno != EEXIST) break;  // no /proc, or no hard links here: fall back to a named file
+    }
+  }
+
+  std::filesystem::path temp;
+  raw = -1;
+  for (int attempt = 0; attempt < 100 && raw < 0; ++attempt) {
+    temp = dir / (tempPrefix(name) + randomSuffix());
+    raw = openNamed(temp, mode);
+    if (raw < 0 && errno != EEXIST && errno != EINTR)
+      return fail(fileError(path, "cannot create a temporary file", errno));
+  }
+  if (raw < 0) return fail(fileError(path, "cannot create a temporary file", EEXIST));
+  FdGuard fd(raw);
+  auto filled = fillTemp(fd.get(), path, content, mode);
+  if (filled && ::rename(temp.c_str(), path.c_str()) != 0) {
+    retry = errno == ENOENT;
+    filled = fail(fileError(path, "cannot replace the file", errno));
+  }
+  if (!filled) ::unlink(temp.c_str());
+  return filled;
 }
 
 }  // namespace
@@ -125,27 +218,15 @@ Result<Done, FileError> writeFileAtomic(const std::filesystem::path& path, std::
   if (name.empty() || name == "." || name == "..") return fail(fileError(path, "not a file name", EINVAL));
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   if (auto made = makeParents(path, dir); !made) return made;
+  removeStaleTemporaries(dir, name);
 
-  // O_EXCL makes the name ours alone and O_NOFOLLOW refuses a planted symlink; the file gets `mode`
-  // (narrowed by the umask, never widened) at creation, so no moment exists with looser permissions.
-  std::filesystem::path temp;
-  int raw = -1;
-  for (int attempt = 0; attempt < 100 && raw < 0; ++attempt) {
-    temp = dir / ("." + name.string() + ".tmp-" + randomSuffix());
-    raw = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode);
-    if (raw < 0 && errno != EEXIST && errno != EINTR)
-      return fail(fileError(path, "cannot create a temporary file", errno));
+  Result<Done, FileError> written = Done{};
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    bool retry = false;
+    written = writeOnce(path, dir, content, mode, retry);
+    if (written || !retry) break;
   }
-  if (raw < 0) return fail(fileError(path, "cannot create a temporary file", EEXIST));
-  FdGuard fd(raw);
-
-  auto filled = fillTemp(fd, path, content, mode);
-  if (filled && ::rename(temp.c_str(), path.c_str()) != 0)
-    filled = fail(fileError(path, "cannot replace the file", errno));
-  if (!filled) {
-    ::unlink(temp.c_str());
-    return filled;
-  }
+  if (!written) return written;
 
   // Makes the rename itself durable. The new file is already in place, so a failure here (some file
   // systems cannot sync folders) is not reported: the caller could do nothing better than retry a

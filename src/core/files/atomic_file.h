@@ -19,7 +19,10 @@ struct FileError {
 /// missing parent folders (0700). If `path` is a symlink, the link itself is replaced, never followed.
 /// A reader sees either the old file or the new one, never a mix; an existing file is never modified
 /// in place (its inode keeps its old content and mode). On failure the temporary file is removed and
-/// the target is untouched. The temporary file is `.<name>.tmp-<random>` next to the target.
+/// the target is untouched. The temporary file is unnamed while filled (O_TMPFILE) where the file
+/// system allows, and `.<name>.tmp-<random>` next to the target otherwise and for the rename; its
+/// writer holds an flock on it throughout, and each write first removes such temporaries of this
+/// user that nobody holds (left by a writer that was killed), so no stray copy of a secret stays.
 Result<Done, FileError> writeFileAtomic(const std::filesystem::path& path, std::string_view content,
                                         mode_t mode);
 

@@ -185,6 +185,10 @@ Result<LoadedKey, KeyError> readKeyFile(const std::filesystem::path& path) {
   return loaded;
 }
 
+std::string tightenedKeyFileWarning(const std::filesystem::path& path) {
+  return path.string() + " was readable by other users; its mode is now 0600";
+}
+
 Result<Done, KeyError> writeKeyFile(const std::filesystem::path& path, const std::string& key) {
   auto normalized = normalizeKey(key);
   if (!normalized) return fail(normalized.error());

@@ -38,6 +38,10 @@ struct LoadedKey {
 /// key. A file over 4 KiB, or not a regular file, is refused without being loaded.
 Result<LoadedKey, KeyError> readKeyFile(const std::filesystem::path& path);
 
+/// The warning for a key file readKeyFile tightened (SECURITY.md promises one): the same sentence
+/// on stderr from `status` and in the widget's footer.
+std::string tightenedKeyFileWarning(const std::filesystem::path& path);
+
 /// Writes the key file atomically, 0600 from creation: `normalizeKey(key)` and a newline. A key
 /// that does not normalize is refused and an existing file is left exactly as it was. A symlink at
 /// `path` is replaced, not followed.

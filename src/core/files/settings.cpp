@@ -10,7 +10,9 @@
 #include <optional>
 
 #include "core/claude/fetch_policy.h"
+#include "core/files/json_document.h"
 #include "core/files/posix_io.h"
+#include "core/files/private_dir.h"
 
 namespace cut::core {
 namespace {
@@ -308,6 +310,10 @@ SettingsLoad load(const std::filesystem::path& configDir, OnCorrupt onCorrupt) {
     if (onCorrupt == OnCorrupt::SetAside) setAsideCorrupt(path, reason, load);
     return load;
   };
+  if (auto trusted = checkPrivateDir(configDir); !trusted) {
+    load.warnings.push_back(trusted.error().message + " Default settings are used.");
+    return load;
+  }
   const auto text = readFile(path, kMaxFileBytes);
   if (!text) {
     if (text.error().tooLarge) return corrupt("is larger than 256 KiB");
@@ -315,13 +321,9 @@ SettingsLoad load(const std::filesystem::path& configDir, OnCorrupt onCorrupt) {
     return load;
   }
 
-  json root;
-  try {
-    root = json::parse(text.value());
-  } catch (const json::parse_error& error) {
-    // error.what() quotes the file's text; the byte offset is enough to find the mistake.
-    return corrupt("is not valid JSON (error at byte " + std::to_string(error.byte) + ")");
-  }
+  auto parsed = detail::parseJson(text.value());
+  if (!parsed) return corrupt(parsed.error().message);
+  const json& root = parsed.value();
   if (!root.is_object()) return corrupt("does not hold a JSON object");
   readSettings(root, load.settings, load.warnings);
   return load;
@@ -339,6 +341,7 @@ Settings loadSettingsReadOnly(const std::filesystem::path& configDir) {
 
 Result<Done, FileError> saveSettings(const std::filesystem::path& configDir, const Settings& settings) {
   const auto path = settingsPath(configDir);
+  if (auto trusted = checkPrivateDir(configDir); !trusted) return trusted;
   // Invalid UTF-8 (a monitor name, say) is replaced rather than failing the whole save.
   const std::string text = toJson(settings).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   // The settings file holds no secret; a session key pasted into the wrong field never reaches disk.

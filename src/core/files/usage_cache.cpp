@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/files/json_document.h"
+#include "core/files/private_dir.h"
+
 namespace cut::core {
 namespace {
 
@@ -86,8 +89,11 @@ bool makePrivateDirs(const std::filesystem::path& dir) {
 class CacheLock {
  public:
   CacheLock(const std::filesystem::path& path, std::chrono::milliseconds wait) {
-    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
     if (m_fd < 0) return;
+    // A lock file someone else made is theirs to hold forever (or not a file at all).
+    struct stat info {};
+    if (::fstat(m_fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid()) return;
     const auto deadline = std::chrono::steady_clock::now() + wait;
     for (;;) {
       if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
@@ -180,7 +186,9 @@ std::string serializeCache(const CachedUsage& cache) {
 }
 
 std::optional<CachedUsage> parseCache(std::string_view text) {
-  const json root = json::parse(text.begin(), text.end(), nullptr, false);
+  const auto parsed = detail::parseJson(text);
+  if (!parsed) return std::nullopt;
+  const json& root = parsed.value();
   if (!root.is_object() || intField(root, "version") != kCacheVersion) return std::nullopt;
   const auto limits = root.find("limits");
   if (limits == root.end() || !limits->is_array()) return std::nullopt;
@@ -205,7 +213,8 @@ std::optional<CachedUsage> parseCache(std::string_view text) {
 }
 
 std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir) {
-  const auto text = readFile(usageCachePath(stateDir), kMaxCacheBytes);
+  if (!checkPrivateDir(stateDir)) return std::nullopt;
+  const auto text = readPrivateFile(usageCachePath(stateDir), kMaxCacheBytes);
   if (!text) return std::nullopt;
   return parseCache(text.value());
 }
@@ -239,6 +248,7 @@ Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateD
 
   if (!makePrivateDirs(stateDir))
     return fail(FileError{.message = "cannot create the state folder " + stateDir.string()});
+  if (auto trusted = checkPrivateDir(stateDir); !trusted) return trusted;
   const CacheLock lock(stateDir / "usage-cache.lock", lockWait);
   if (!lock.locked())
     return fail(FileError{.message = "another process holds " + (stateDir / "usage-cache.lock").string()});

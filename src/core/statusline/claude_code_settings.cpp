@@ -1,11 +1,14 @@
 #include "core/statusline/claude_code_settings.h"
 
 #include <sys/stat.h>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "core/files/atomic_file.h"
+#include "core/files/json_document.h"
+#include "core/files/private_dir.h"
 
 namespace cut::core {
 namespace {
@@ -16,15 +19,19 @@ using ordered_json = nlohmann::ordered_json;
 constexpr std::size_t kMaxSettingsBytes = 4 << 20;
 constexpr const char* kPreviousFile = "statusline-previous.json";
 
-std::filesystem::path settingsFileIn(const std::filesystem::path& claudeDir) {
+Result<std::filesystem::path, ClaudeSettingsError> settingsFileIn(const std::filesystem::path& claudeDir) {
   const auto path = claudeDir / "settings.json";
   // A settings.json that is a symlink (dotfile managers) is edited where it points.
   std::error_code ec;
-  if (std::filesystem::is_symlink(path, ec)) {
-    const auto target = std::filesystem::canonical(path, ec);
-    if (!ec) return target;
-  }
-  return path;
+  if (!std::filesystem::is_symlink(path, ec)) return path;
+  const auto target = std::filesystem::canonical(path, ec);
+  if (!ec) return target;
+  // Replacing a dangling link with a file would quietly cut it from the file it was meant to
+  // follow; creating its target could put a file anywhere the link says.
+  const auto pointsTo = std::filesystem::read_symlink(path, ec);
+  return fail(ClaudeSettingsError{path.string() + " is a symbolic link to " + pointsTo.string() +
+                                  ", which does not exist. Nothing was changed: create that file (it may be "
+                                  "empty) or remove the link, then run this again."});
 }
 
 mode_t modeOf(const std::filesystem::path& path, mode_t fallback) {
@@ -51,7 +58,9 @@ struct Loaded {
 
 Result<Loaded, ClaudeSettingsError> load(const std::filesystem::path& claudeDir) {
   Loaded loaded;
-  loaded.path = settingsFileIn(claudeDir);
+  auto path = settingsFileIn(claudeDir);
+  if (!path) return fail(path.error());
+  loaded.path = std::move(path).value();
   const auto text = readFile(loaded.path, kMaxSettingsBytes);
   if (!text) {
     if (text.error().missing) return loaded;
@@ -60,14 +69,21 @@ Result<Loaded, ClaudeSettingsError> load(const std::filesystem::path& claudeDir)
   loaded.exists = true;
   loaded.text = text.value();
   loaded.mode = modeOf(loaded.path, 0600);
-  if (loaded.text.find_first_not_of(" \t\r\n") == std::string::npos) return loaded;  // empty: start fresh
-  try {
-    loaded.root = ordered_json::parse(loaded.text);
-  } catch (const ordered_json::parse_error& error) {
-    return fail(ClaudeSettingsError{loaded.path.string() + " is not valid JSON (error at byte " +
-                                    std::to_string(error.byte) +
-                                    "). It was left exactly as it is; fix it, then run this again."});
+  // Someone made it read-only on purpose (a managed or locked-down setup): ask, never override.
+  if ((loaded.mode & S_IWUSR) == 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(loaded.mode));
+    return fail(ClaudeSettingsError{loaded.path.string() + " is read-only (mode " + mode +
+                                    "). Nothing was changed; make it writable (chmod u+w) to let this "
+                                    "program edit it, then run this again."});
   }
+  if (loaded.text.find_first_not_of(" \t\r\n") == std::string::npos) return loaded;  // empty: start fresh
+  auto parsed = detail::parseOrderedJson(loaded.text);
+  if (!parsed) {
+    return fail(ClaudeSettingsError{loaded.path.string() + " " + parsed.error().message +
+                                    ". It was left exactly as it is; fix it, then run this again."});
+  }
+  loaded.root = std::move(parsed).value();
   if (!loaded.root.is_object())
     return fail(ClaudeSettingsError{loaded.path.string() +
                                     " does not hold a JSON object. It was left exactly as it is."});
@@ -96,6 +112,24 @@ Result<StatuslineChange, ClaudeSettingsError> save(const Loaded& loaded, const o
   return change;
 }
 
+// Text of a value, never throwing on invalid UTF-8 in the user's file (the strict default would).
+std::string dumpText(const ordered_json& value, int indent = -1) {
+  return value.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// No JSON a user's file can hold may end the process: whatever the library still throws becomes
+// a refusal that changed nothing.
+template <typename Edit>
+Result<StatuslineChange, ClaudeSettingsError> guarded(Edit&& edit) {
+  try {
+    return edit();
+  } catch (const nlohmann::json::exception&) {
+    return fail(
+        ClaudeSettingsError{"Claude Code's settings hold a value this program cannot handle; "
+                            "nothing was changed."});
+  }
+}
+
 }  // namespace
 
 std::filesystem::path claudeConfigDir() {
@@ -119,8 +153,9 @@ std::string statuslineCommand(const std::filesystem::path& binary) {
 }
 
 bool isOurStatusline(std::string_view statusLineJson) {
-  const auto value = ordered_json::parse(statusLineJson, nullptr, false);
-  if (!value.is_object()) return false;
+  const auto parsed = detail::parseOrderedJson(statusLineJson);
+  if (!parsed || !parsed.value().is_object()) return false;
+  const ordered_json& value = parsed.value();
   const auto it = value.find("command");
   if (it == value.end() || !it->is_string()) return false;
   const auto& command = it->get_ref<const std::string&>();
@@ -137,55 +172,70 @@ bool statuslineInstalled(const std::filesystem::path& claudeDir) {
 Result<StatuslineChange, ClaudeSettingsError> installStatusline(const std::filesystem::path& claudeDir,
                                                                 const std::filesystem::path& stateDir,
                                                                 const std::string& command, TimePoint now) {
-  auto loaded = load(claudeDir);
-  if (!loaded) return fail(loaded.error());
-  Loaded& file = loaded.value();
-  const ordered_json wanted = {{"type", "command"}, {"command", command}, {"padding", 0}};
-  const auto existing = file.root.find("statusLine");
-  if (existing != file.root.end() && *existing == wanted)
-    return StatuslineChange{.changed = false, .settingsFile = file.path};
+  return guarded([&]() -> Result<StatuslineChange, ClaudeSettingsError> {
+    if (auto trusted = checkPrivateDir(stateDir); !trusted)
+      return fail(ClaudeSettingsError{trusted.error().message + " Nothing was changed."});
+    auto loaded = load(claudeDir);
+    if (!loaded) return fail(loaded.error());
+    Loaded& file = loaded.value();
+    const ordered_json wanted = {{"type", "command"}, {"command", command}, {"padding", 0}};
+    const auto existing = file.root.find("statusLine");
+    if (existing != file.root.end() && *existing == wanted)
+      return StatuslineChange{.changed = false, .settingsFile = file.path};
 
-  std::optional<std::string> previous;
-  if (existing != file.root.end() && !isOurStatusline(existing->dump())) {
-    previous = existing->dump();
-    const ordered_json remembered = {{"settings_file", file.path.string()}, {"status_line", *existing}};
-    if (auto written = writeFileAtomic(stateDir / kPreviousFile, remembered.dump(2) + "\n", 0600); !written)
-      return fail(ClaudeSettingsError{"cannot remember the current status line: " + written.error().message +
-                                      "; nothing was changed."});
-  }
-  file.root["statusLine"] = wanted;  // replaces in place, keeping the key's position
-  return save(file, file.root, now, previous);
+    std::optional<std::string> previous;
+    if (existing != file.root.end() && !isOurStatusline(dumpText(*existing))) {
+      previous = dumpText(*existing);
+      const ordered_json remembered = {{"settings_file", file.path.string()}, {"status_line", *existing}};
+      if (auto written = writeFileAtomic(stateDir / kPreviousFile, dumpText(remembered, 2) + "\n", 0600);
+          !written)
+        return fail(ClaudeSettingsError{"cannot remember the current status line: " +
+                                        written.error().message + "; nothing was changed."});
+    }
+    file.root["statusLine"] = wanted;  // replaces in place, keeping the key's position
+    return save(file, file.root, now, previous);
+  });
 }
 
 Result<StatuslineChange, ClaudeSettingsError> uninstallStatusline(const std::filesystem::path& claudeDir,
                                                                   const std::filesystem::path& stateDir,
                                                                   TimePoint now) {
-  auto loaded = load(claudeDir);
-  if (!loaded) return fail(loaded.error());
-  Loaded& file = loaded.value();
-  const auto existing = file.root.find("statusLine");
-  if (existing == file.root.end() || !isOurStatusline(existing->dump()))
-    return StatuslineChange{.changed = false, .settingsFile = file.path};
+  return guarded([&]() -> Result<StatuslineChange, ClaudeSettingsError> {
+    if (auto trusted = checkPrivateDir(stateDir); !trusted)
+      return fail(ClaudeSettingsError{trusted.error().message + " Nothing was changed."});
+    auto loaded = load(claudeDir);
+    if (!loaded) return fail(loaded.error());
+    Loaded& file = loaded.value();
+    const auto existing = file.root.find("statusLine");
+    if (existing == file.root.end() || !isOurStatusline(dumpText(*existing)))
+      return StatuslineChange{.changed = false, .settingsFile = file.path};
 
-  std::optional<ordered_json> previous;
-  const auto rememberedPath = stateDir / kPreviousFile;
-  if (const auto text = readFile(rememberedPath, 1 << 20)) {
-    const auto remembered = ordered_json::parse(text.value(), nullptr, false);
-    if (remembered.is_object() && remembered.contains("status_line") &&
-        remembered.value("settings_file", std::string()) == file.path.string())
-      previous = remembered["status_line"];
-  }
-  if (previous)
-    *existing = *previous;
-  else
-    file.root.erase("statusLine");
-  auto saved = save(file, file.root, now, std::nullopt);
-  if (saved) {
-    std::error_code ec;
-    std::filesystem::remove(rememberedPath, ec);
-    if (previous) saved.value().previous = previous->dump();
-  }
-  return saved;
+    std::optional<ordered_json> previous;
+    const auto rememberedPath = stateDir / kPreviousFile;
+    // Only a file this user wrote, not a link to one: it becomes a command Claude Code runs.
+    if (const auto text = readPrivateFile(rememberedPath, 1 << 20)) {
+      const auto remembered = detail::parseOrderedJson(text.value());
+      if (remembered && remembered.value().is_object()) {
+        const ordered_json& root = remembered.value();
+        const auto settingsFile = root.find("settings_file");
+        const auto statusLine = root.find("status_line");
+        if (statusLine != root.end() && settingsFile != root.end() && settingsFile->is_string() &&
+            settingsFile->get_ref<const std::string&>() == file.path.string())
+          previous = *statusLine;
+      }
+    }
+    if (previous)
+      *existing = *previous;
+    else
+      file.root.erase("statusLine");
+    auto saved = save(file, file.root, now, std::nullopt);
+    if (saved) {
+      std::error_code ec;
+      std::filesystem::remove(rememberedPath, ec);
+      if (previous) saved.value().previous = dumpText(*previous);
+    }
+    return saved;
+  });
 }
 
 }  // namespace cut::core

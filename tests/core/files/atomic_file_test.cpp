@@ -1,6 +1,7 @@
 #include "core/files/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -258,4 +259,28 @@ TEST_CASE("readFile follows a symlink to the file it names") {
   const auto result = readFile(dir / "link", 100);
   REQUIRE(result.ok());
   CHECK(result.value() == "content");
+}
+
+TEST_CASE("a temporary left by a killed writer is removed by the next write, a live writer's is kept") {
+  TempDir dir;
+  const auto path = dir / ".claude-session-key";
+  // What a writer killed between creating and renaming leaves: no one holds its lock.
+  const auto stale = dir / "..claude-session-key.tmp-killed0001";
+  writeWholeFile(stale, "sk-ant-sid01-STALE_KEY_abcdefgh\n");
+  // A writer still at work holds an flock on its temporary until the rename.
+  const auto live = dir / "..claude-session-key.tmp-working001";
+  writeWholeFile(live, "sk-ant-sid01-LIVE_KEY_abcdefgh\n");
+  const int liveFd = ::open(live.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(liveFd >= 0);
+  REQUIRE(::flock(liveFd, LOCK_EX) == 0);
+  // Another file's temporary is not ours to judge.
+  const auto other = dir / ".settings.json.tmp-killed0001";
+  writeWholeFile(other, "{}");
+
+  REQUIRE(writeFileAtomic(path, "sk-ant-sid01-NEW_KEY_abcdefghij\n", 0600).ok());
+  CHECK_FALSE(std::filesystem::exists(stale));
+  CHECK(std::filesystem::exists(live));
+  CHECK(std::filesystem::exists(other));
+  CHECK(readWholeFile(path) == "sk-ant-sid01-NEW_KEY_abcdefghij\n");
+  ::close(liveFd);
 }
