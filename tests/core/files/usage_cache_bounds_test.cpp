@@ -19,8 +19,8 @@ using cut::test::TempDir;
 namespace {
 
 std::string cacheText(const std::string& limitFields) {
-  return R"({"version": 1, "limits": [{"id": "five_hour", "label": "Session (5h)", "source": "claude.ai",
-             "used_percent": 10, )" +
+  return R"x({"version": 1, "limits": [{"id": "five_hour", "label": "Session (5h)", "source": "claude.ai",
+             "used_percent": 10, )x" +
          limitFields + "}]}";
 }
 
