@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <fstream>
 #include <future>
+#include <vector>
 
 #include "support/temp_dir.h"
 
