@@ -16,6 +16,7 @@
 #include "core/files/usage_cache.h"
 #include "core/model/format.h"
 #include "core/model/terminal_text.h"
+#include "core/model/time_bounds.h"
 
 namespace cut::app {
 namespace {
@@ -110,7 +111,7 @@ std::optional<core::Usage> recentClaudeCodeReadings(const Options& options, core
   if (!cache) return std::nullopt;
   core::Usage usage;
   for (const core::Limit& limit : cache->usage.limits) {
-    if (limit.source != core::Source::ClaudeCode || limit.observedAt > now ||
+    if (limit.source != core::Source::ClaudeCode || core::datedAhead(limit.observedAt, now) ||
         now - limit.observedAt > std::chrono::seconds(core::kFiveHourSeconds))
       continue;
     usage.limits.push_back(limit);

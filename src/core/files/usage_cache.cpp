@@ -120,11 +120,12 @@ class CacheLock {
   bool m_locked = false;
 };
 
-// A reading dated after `now` (a clock that was wrong, a hand-edited file) would win every merge
-// and freeze the numbers until that date: it is treated as stale, and the next write drops it.
+// A reading dated ahead of `now` beyond kClockSkewAllowance (a clock that was wrong, an edited file) would
+// win every merge and freeze the numbers until that date: it is treated as stale, and the next write drops
+// it.
 CachedUsage withoutFutureReadings(CachedUsage cache, TimePoint now) {
-  std::erase_if(cache.usage.limits, [&](const Limit& limit) { return limit.observedAt > now; });
-  if (cache.extraObservedAt && *cache.extraObservedAt > now) {
+  std::erase_if(cache.usage.limits, [&](const Limit& limit) { return datedAhead(limit.observedAt, now); });
+  if (cache.extraObservedAt && datedAhead(*cache.extraObservedAt, now)) {
     cache.extraObservedAt.reset();
     cache.usage.extra.reset();
     cache.organizationName.clear();

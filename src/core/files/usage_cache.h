@@ -50,7 +50,7 @@ std::optional<CachedUsage> parseCache(std::string_view text);
 /// file). Empty when missing, unreadable or corrupt.
 std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir);
 
-/// Merges `usage` into the cache. Limits whose observedAt is unset are stamped `now`; stored readings dated after `now` are dropped. A reading
+/// Merges `usage` into the cache. Limits whose observedAt is unset are stamped `now`; stored readings dated ahead of `now` (datedAhead) are dropped. A reading
 /// with any claude.ai limit, or a non-empty `organizationName`, is a claude.ai reading: its extra
 /// usage (present or not) and organization replace older ones. Waits at most `lockWait` for
 /// other writers; a corrupt cache is replaced. Creates the state folder (0700) when missing.

@@ -2,6 +2,7 @@
 // Bounds for values from outside (the server, Claude Code's stdin, the shared cache), applied where
 // they enter, so no later arithmetic on a TimePoint can overflow and no list grows without end.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,6 +19,14 @@ inline constexpr std::int64_t kMaxWindowSeconds = 366 * 24 * 3600;
 /// The most limits kept from any one source (a /usage body, the cache, a merge): claude.ai reports
 /// a handful; thousands would cost the status line its speed and the cache its size.
 inline constexpr std::size_t kMaxLimits = 32;
+
+/// A reading dated up to this far after `now` counts as current: each process takes `now` when it
+/// starts, and another may record a reading stamped a moment later. Further ahead, the date is
+/// wrong (a clock that was off, an edited file) and the reading is stale.
+inline constexpr std::chrono::minutes kClockSkewAllowance{10};
+
+/// Whether a reading observed at `observedAt` is dated ahead of `now` beyond kClockSkewAllowance.
+inline bool datedAhead(TimePoint observedAt, TimePoint now) { return observedAt > now + kClockSkewAllowance; }
 
 /// Epoch seconds, or milliseconds, as a TimePoint; empty for a value that is not finite, not
 /// positive, or after kMaxEpochSeconds. Never undefined behaviour, whatever the double.

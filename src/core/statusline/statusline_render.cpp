@@ -7,6 +7,7 @@
 
 #include "core/model/format.h"
 #include "core/model/terminal_text.h"
+#include "core/model/time_bounds.h"
 #include "core/statusline/statusline_fit.h"
 
 namespace cut::core {
@@ -172,9 +173,10 @@ class LineBuilder {
   // A cache reading is fresh for kCacheFreshFor; one dated after now (a wrong clock, an edited
   // file) has no age anyone can trust and is stale too.
   void noteObserved(TimePoint observedAt) {
-    if (observedAt > m_now) {
+    if (datedAhead(observedAt, m_now)) {
       m_datedAhead = true;
-    } else if (m_now - observedAt > kCacheFreshFor && (!m_oldest || observedAt < *m_oldest)) {
+    } else if (observedAt < m_now && m_now - observedAt > kCacheFreshFor &&
+               (!m_oldest || observedAt < *m_oldest)) {
       m_oldest = observedAt;
     }
   }

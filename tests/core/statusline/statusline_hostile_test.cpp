@@ -83,5 +83,5 @@ TEST_CASE("a cache reading dated in the future is drawn as stale") {
                                      .windowSeconds = kFiveHourSeconds,
                                      .observedAt = kNow + std::chrono::hours(24 * 365)});
   view.cache = cache;
-  CHECK(renderStatusline(view, plain({"five_hour"}), kNow) == "5h 42% ▱▱▱▱▱▱▱▱▱▱ │ stale, dated ahead");
+  CHECK(renderStatusline(view, plain({"five_hour"}), kNow) == "5h 42% ▰▰▰▰▱▱▱▱▱▱ │ stale, dated ahead");
 }
