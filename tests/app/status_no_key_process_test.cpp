@@ -7,12 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <fstream>
 #include <string>
 
 #include "app/cli_sandbox.h"
 #include "core/claude/error.h"
 #include "core/files/usage_cache.h"
+#include "support/temp_dir.h"
 
 using namespace cut;
 using nlohmann::json;
@@ -22,11 +22,6 @@ using namespace std::chrono_literals;
 TEST_SUITE_BEGIN("process");
 
 namespace {
-
-std::string fixtureText(const char* name) {
-  std::ifstream in(std::string(CUT_FIXTURES_DIR) + "/" + name);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // Claude Code's readings recorded `age` ago, as the status line would have written them.
 void recordClaudeCode(const CliSandbox& sandbox, std::chrono::seconds age, double percent = 42) {
@@ -54,7 +49,7 @@ void recordClaudeCode(const CliSandbox& sandbox, std::chrono::seconds age, doubl
 TEST_CASE("status without a key shows what the status line just recorded from Claude Code") {
   CliSandbox sandbox;
   // The real path: Claude Code runs the status line, which records its rate_limits.
-  const auto line = sandbox.run({"statusline"}, nullptr, fixtureText("statusline_input.json"));
+  const auto line = sandbox.run({"statusline"}, nullptr, test::fixture("statusline_input.json"));
   REQUIRE(line.exitCode == 0);
 
   const auto result = sandbox.run({"status", "--json"}, nullptr);
