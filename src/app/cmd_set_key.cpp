@@ -9,6 +9,7 @@
 #include "app/fetch_stack.h"
 #include "core/files/key_file.h"
 #include "core/files/settings.h"
+#include "core/model/terminal_text.h"
 
 namespace cut::app {
 namespace {
@@ -77,7 +78,8 @@ int runSetKey(const Options& options) {
     chosen = pick->uuid;
     std::printf("The key works. Organizations it can see:\n");
     for (const auto& org : list) {
-      std::printf("  %s %s (%s)\n", &org == pick ? "*" : " ", org.name.c_str(), org.uuid.c_str());
+      std::printf("  %s %s (%s)\n", &org == pick ? "*" : " ", core::terminalSafe(org.name).c_str(),
+                  core::terminalSafe(org.uuid).c_str());
     }
     if (list.size() > 1) std::printf("Using the one marked *; choose another in the widget's settings.\n");
   }

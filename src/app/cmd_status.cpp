@@ -1,17 +1,22 @@
 // `status`: fetch once, print (a table, or one JSON object with --json), exit with the failure's code.
+// Without a key file, Claude Code's recent numbers from the usage cache are shown instead.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "app/commands.h"
 #include "app/fetch_stack.h"
-#include "core/model/format.h"
+#include "core/claude/usage_parser.h"
 #include "core/files/key_file.h"
 #include "core/files/settings.h"
 #include "core/files/usage_cache.h"
-#include "core/claude/usage_parser.h"
+#include "core/model/format.h"
+#include "core/model/terminal_text.h"
+#include "core/model/time_bounds.h"
 
 namespace cut::app {
 namespace {
@@ -76,12 +81,13 @@ std::string bar(double percent, int cells) {
   return out;
 }
 
-void printTable(const core::FetchOutcome& outcome, const core::Settings& settings, core::TimePoint now) {
+void printTable(const core::Usage& usage, const core::Settings& settings, core::TimePoint now) {
   std::size_t width = 0;
-  for (const auto& limit : outcome.usage.limits) width = std::max(width, limit.label.size());
-  for (const auto& limit : outcome.usage.limits) {
+  for (const auto& limit : usage.limits) width = std::max(width, core::terminalSafe(limit.label).size());
+  for (const auto& limit : usage.limits) {
     const double percent = core::effectivePercent(limit, now);
-    std::string line = limit.label + std::string(width - limit.label.size() + 2, ' ');
+    const std::string label = core::terminalSafe(limit.label);
+    std::string line = label + std::string(width - label.size() + 2, ' ');
     std::string pct = core::formatPercent(percent);
     line += std::string(pct.size() < 6 ? 6 - pct.size() : 0, ' ') + pct + "  " + bar(percent, 20) + "  ";
     line += core::formatResetsIn(limit, now);
@@ -90,12 +96,53 @@ void printTable(const core::FetchOutcome& outcome, const core::Settings& setting
     }
     std::printf("%s\n", line.c_str());
   }
-  if (const auto& extra = outcome.usage.extra) {
+  if (const auto& extra = usage.extra) {
     std::string money = core::formatMoney(extra->used, extra->currency);
     if (extra->limit) money += " / " + core::formatMoney(*extra->limit, extra->currency);
     std::printf("Extra usage%s  %s\n", std::string(width > 11 ? width - 11 : 0, ' ').c_str(), money.c_str());
   }
-  std::printf("Organization: %s\n", outcome.organization.name.c_str());
+}
+
+// Without a key, what Claude Code last handed the status line (kept in the usage cache) is still
+// worth showing while it describes the window running now: readings older than the 5-hour window,
+// or dated after now, do not.
+std::optional<core::Usage> recentClaudeCodeReadings(const Options& options, core::TimePoint now) {
+  const auto cache = core::readCache(options.stateDir);
+  if (!cache) return std::nullopt;
+  core::Usage usage;
+  for (const core::Limit& limit : cache->usage.limits) {
+    if (limit.source != core::Source::ClaudeCode || core::datedAhead(limit.observedAt, now) ||
+        now - limit.observedAt > std::chrono::seconds(core::kFiveHourSeconds))
+      continue;
+    usage.limits.push_back(limit);
+  }
+  if (usage.limits.empty()) return std::nullopt;
+  return usage;
+}
+
+int printClaudeCodeReadings(const Options& options, const core::Usage& usage, const core::Settings& settings,
+                            core::TimePoint now) {
+  core::TimePoint newest{};
+  for (const core::Limit& limit : usage.limits) newest = std::max(newest, limit.observedAt);
+  if (options.json) {
+    json limits = json::array();
+    for (const auto& limit : usage.limits) limits.push_back(limitJson(limit, now));
+    const json document = {{"ok", true},
+                           {"source", "claude-code"},
+                           {"fetched_at", core::formatIsoTimeUtc(newest)},
+                           {"organization", nullptr},
+                           {"limits", std::move(limits)},
+                           {"extra_usage", nullptr},
+                           {"error", nullptr}};
+    std::printf("%s\n", dumpLine(document).c_str());
+    return 0;
+  }
+  printTable(usage, settings, now);
+  std::printf(
+      "From Claude Code's status line, %s. A session key adds per-model and extra usage:\n"
+      "claude-usage-tracker set-key\n",
+      core::formatAge(newest, now).c_str());
+  return 0;
 }
 
 }  // namespace
@@ -115,6 +162,10 @@ int runStatus(const Options& options) {
   };
 
   auto key = core::readKeyFile(options.keyFile);
+  if (!key && key.error().noKey) {
+    if (const auto readings = recentClaudeCodeReadings(options, now))
+      return printClaudeCodeReadings(options, *readings, loaded.settings, now);
+  }
   if (!key) {
     const auto kind = key.error().noKey ? core::ErrorKind::NoKey : core::ErrorKind::InvalidKey;
     return report(core::FetchError{.kind = kind, .message = key.error().message});
@@ -145,7 +196,8 @@ int runStatus(const Options& options) {
   if (options.json) {
     std::printf("%s\n", dumpLine(outcomeJson(*outcome, now)).c_str());
   } else {
-    printTable(*outcome, loaded.settings, now);
+    printTable(outcome->usage, loaded.settings, now);
+    std::printf("Organization: %s\n", core::terminalSafe(outcome->organization.name).c_str());
   }
   return 0;
 }

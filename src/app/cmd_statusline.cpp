@@ -2,22 +2,27 @@
 // so it reads a few small files, never the network, prints exactly one line and exits 0 whatever
 // happens. Nothing it does may write to the config folder or print to stderr.
 
+#include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <string>
 
 #include "app/commands.h"
 #include "app/statusline_refresh.h"
-#include "core/statusline/git_branch.h"
 #include "core/files/settings.h"
+#include "core/files/usage_cache.h"
+#include "core/statusline/git_branch.h"
 #include "core/statusline/statusline_input.h"
 #include "core/statusline/statusline_render.h"
-#include "core/files/usage_cache.h"
 
 namespace cut::app {
 namespace {
@@ -68,6 +73,26 @@ bool needsRefresh(const std::optional<core::CachedUsage>& cache, core::TimePoint
   return !newest || now - *newest > core::kCacheFreshFor;
 }
 
+// The width the line will be seen in. Claude Code runs the command with COLUMNS set to its
+// terminal's width (80 when it cannot tell) and stdout piped, so COLUMNS comes first; without it
+// (run by hand, an older client) the controlling terminal is where the line will show; with
+// neither, or nonsense in COLUMNS and no terminal, there is no limit (0).
+std::size_t terminalColumns() {
+  constexpr std::size_t kMaxColumns = 10000;
+  if (const char* text = std::getenv("COLUMNS"); text != nullptr && *text != '\0') {
+    std::size_t columns = 0;
+    const char* end = text + std::strlen(text);
+    const auto [stop, ec] = std::from_chars(text, end, columns);
+    if (ec == std::errc() && stop == end && columns > 0) return std::min(columns, kMaxColumns);
+  }
+  const int fd = ::open("/dev/tty", O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct winsize size {};
+  const bool known = ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0;
+  ::close(fd);
+  return known ? static_cast<std::size_t>(size.ws_col) : std::size_t{0};
+}
+
 std::string currentDirectory() {
   char path[PATH_MAX];
   return ::getcwd(path, sizeof path) != nullptr ? std::string(path) : std::string();
@@ -99,6 +124,7 @@ std::string statusline(const Options& options) {
   style.amberPercent = settings.amberPercent;
   style.redPercent = settings.redPercent;
   style.color = core::statuslineUsesColor(settings.statusline.colorMode, std::getenv("NO_COLOR"));
+  style.maxColumns = terminalColumns();
   return core::renderStatusline(view, style, now);
 }
 

@@ -61,7 +61,8 @@ ProcessResult CliSandbox::run(const std::vector<std::string>& args, const HttpsS
   spec.input = input;
   spec.env = {"HOME=" + home(), "XDG_CONFIG_HOME=" + (m_dir / "xdg-config").string(),
               "XDG_STATE_HOME=" + (m_dir / "xdg-state").string(), "TZ=UTC", "LC_ALL=C.UTF-8"};
-  spec.unsetEnv = {"NO_COLOR", "CLAUDE_CONFIG_DIR"};
+  spec.env.insert(spec.env.end(), m_env.begin(), m_env.end());
+  spec.unsetEnv = {"NO_COLOR", "CLAUDE_CONFIG_DIR", "COLUMNS"};
   auto result = runProcess(spec);
   REQUIRE_FALSE(result.timedOut);
   return result;

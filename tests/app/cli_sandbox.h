@@ -45,6 +45,8 @@ class CliSandbox {
 
   /// Runs `program` instead of the front binary from now on (e.g. CUT_FULL_PROGRAM).
   void setProgram(std::string program) { m_program = std::move(program); }
+  /// Adds "NAME=value" to the environment of every later run (COLUMNS is unset unless added).
+  void addEnv(std::string entry) { m_env.push_back(std::move(entry)); }
 
   /// Every regular file under the sandbox (recursively), as absolute paths.
   std::vector<std::string> files() const;
@@ -58,6 +60,7 @@ class CliSandbox {
  private:
   TempDir m_dir;
   std::string m_program;
+  std::vector<std::string> m_env;
 };
 
 /// Mode bits (permissions only) of `path`, not following a symlink; -1 when it does not exist.

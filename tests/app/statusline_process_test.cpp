@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/files/usage_cache.h"
+#include "core/statusline/statusline_fit.h"
 #include "support/process.h"
 
 using namespace cut::core;
@@ -32,7 +33,7 @@ ProcessSpec statuslineSpec(std::vector<std::string> args, const std::string& inp
   spec.argv = std::move(args);
   spec.input = input;
   spec.env = env;
-  spec.unsetEnv = {"NO_COLOR"};
+  spec.unsetEnv = {"NO_COLOR", "COLUMNS"};
   return spec;
 }
 
@@ -244,4 +245,25 @@ TEST_CASE("twenty status lines and direct writers at once leave a cache that par
   REQUIRE(week != nullptr);
   CHECK(week->source == Source::ClaudeCode);
   CHECK(week->usedPercent < kLines);
+}
+
+TEST_CASE("the line fits COLUMNS as Claude Code sets it, and has no limit without COLUMNS or a terminal") {
+  Sandbox box;
+  const std::string input = fixture("statusline_input.json");
+  const ProcessResult wide = box.statusline(input, {"NO_COLOR=1"});
+  checkOneLine(wide);
+  CHECK(wide.out.find("resets ") != std::string::npos);  // no COLUMNS, no /dev/tty: the whole line
+  for (const char* columns : {"40", "60", "80"}) {
+    CAPTURE(columns);
+    const ProcessResult run = box.statusline(input, {"NO_COLOR=1", std::string("COLUMNS=") + columns});
+    checkOneLine(run);
+    CHECK(displayColumns(run.out.substr(0, run.out.size() - 1)) <= std::stoul(columns));
+    CHECK(run.out.find("5h 42%") != std::string::npos);
+  }
+  // Colour codes take no columns: the coloured line keeps as much as the plain one.
+  const ProcessResult coloured = box.statusline(input, {"COLUMNS=80"});
+  const ProcessResult plain = box.statusline(input, {"NO_COLOR=1", "COLUMNS=80"});
+  CHECK(displayColumns(coloured.out) == displayColumns(plain.out));
+  // Nonsense in COLUMNS is no limit here (and no terminal to measure).
+  CHECK(box.statusline(input, {"NO_COLOR=1", "COLUMNS=abc"}).out == wide.out);
 }

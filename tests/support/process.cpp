@@ -66,8 +66,14 @@ RunningProcess startProcess(const ProcessSpec& spec) {
   auto envStrings = buildEnvironment(spec);
   auto argv = pointers(argvStrings);
   auto envp = pointers(envStrings);
+  // A session of its own: the child has no controlling terminal, so what it does never depends on
+  // whether the tests were started from one (the status line measures /dev/tty).
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  const int spawned = posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), envp.data());
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   close(in[0]);
   close(out[1]);

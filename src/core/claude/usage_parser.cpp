@@ -6,8 +6,10 @@
 #include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "core/claude/money_read.h"
+#include "core/model/time_bounds.h"
 
 namespace cut::core {
 namespace {
@@ -112,11 +114,8 @@ std::optional<TimePoint> readTime(const Json* value) {
   if (value == nullptr) return std::nullopt;
   if (value->is_string()) return parseIsoTime(value->get_ref<const std::string&>());
   if (value->is_number()) {
-    double seconds = value->get<double>();
-    if (!std::isfinite(seconds) || seconds <= 0.0) return std::nullopt;
-    if (seconds > 1e11) seconds /= 1000.0;   // milliseconds
-    if (seconds > 7e9) return std::nullopt;  // past 2191: garbage
-    return Clock::from_time_t(static_cast<std::time_t>(seconds));
+    const double number = value->get<double>();
+    return number > 1e11 ? timeFromEpochMs(number) : timeFromEpochSeconds(number);
   }
   return std::nullopt;
 }
@@ -185,8 +184,11 @@ std::optional<Limit> limitsEntry(const Json& entry, TimePoint observedAt) {
   if (kind == "session") return makeLimit("five_hour", entry, percent, observedAt);
   if (kind == "weekly_all") return makeLimit("seven_day", entry, percent, observedAt);
   if (kind == "weekly_scoped") {
-    auto [family, shown] = scopedFamily(entry);
-    if (family.empty()) family = "scoped";
+    // Named members rather than a structured binding: clang 14 (the fuzzing build) cannot
+    // capture a binding in a lambda.
+    const auto scoped = scopedFamily(entry);
+    const std::string family = scoped.first.empty() ? std::string("scoped") : scoped.first;
+    const std::string& shown = scoped.second;
     Limit limit = makeLimit("seven_day_" + family, entry, percent, observedAt);
     const bool knownFamily = std::any_of(kFamilies.begin(), kFamilies.end(),
                                          [&](const FamilyName& known) { return known.key == family; });
@@ -200,12 +202,10 @@ std::vector<Limit> limitsArray(const Json& root, TimePoint observedAt) {
   std::vector<Limit> limits;
   const Json* array = member(root, "limits");
   if (array == nullptr || !array->is_array()) return limits;
+  std::unordered_set<std::string> seen;  // linear de-duplication: bodies can hold thousands
   for (const Json& entry : *array) {
     auto limit = limitsEntry(entry, observedAt);
-    if (!limit) continue;
-    const bool seen =
-        std::any_of(limits.begin(), limits.end(), [&](const Limit& l) { return l.id == limit->id; });
-    if (!seen) limits.push_back(std::move(*limit));
+    if (limit && seen.insert(limit->id).second) limits.push_back(std::move(*limit));
   }
   return limits;
 }
@@ -234,11 +234,16 @@ Result<UsageReport, ParseError> parseUsageReport(std::string_view body, TimePoin
   UsageReport report;
   // limits[] first so its entries win; legacy buckets fill in what it does not name.
   report.usage.limits = limitsArray(root, observedAt);
+  std::unordered_set<std::string> seen;
+  for (const Limit& limit : report.usage.limits) seen.insert(limit.id);
   for (Limit& legacy : legacyBuckets(root, observedAt)) {
-    if (report.usage.find(legacy.id) == nullptr) report.usage.limits.push_back(std::move(legacy));
+    if (seen.insert(legacy.id).second) report.usage.limits.push_back(std::move(legacy));
   }
   std::stable_sort(report.usage.limits.begin(), report.usage.limits.end(),
                    [](const Limit& a, const Limit& b) { return rank(a.id) < rank(b.id); });
+  // The session and weekly figures sort first, so a body padded with thousands of limits loses
+  // only its padding.
+  if (report.usage.limits.size() > kMaxLimits) report.usage.limits.resize(kMaxLimits);
 
   const Json* extra = member(root, "extra_usage");
   const Json* spend = member(root, "spend");

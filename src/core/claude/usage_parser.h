@@ -23,8 +23,8 @@ struct ParseError {
 /// Every non-null bucket becomes a Limit: `five_hour`, `seven_day`, `seven_day_<family>` and any
 /// unknown object bucket (id from its key, label made readable). `limits[]` entries win over the
 /// legacy keys of the same id. Order: session, weekly (all models), Opus, Sonnet, other weekly caps,
-/// then the rest. `extra` is set only when extra usage is enabled (`extra_usage.is_enabled`, or a
-/// `spend` object), in major units with the currency upper-cased.
+/// then the rest; the first kMaxLimits kept (time_bounds.h). `extra` is set only when extra usage is
+/// enabled (`extra_usage.is_enabled`, or a `spend` object), in major units, currency upper-cased.
 Result<Usage, ParseError> parseUsage(std::string_view body, TimePoint observedAt);
 
 struct UsageReport {

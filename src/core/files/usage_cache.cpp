@@ -8,7 +8,12 @@
 #include <cerrno>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/model/time_bounds.h"
 
 #include "core/files/json_document.h"
 #include "core/files/private_dir.h"
@@ -34,9 +39,6 @@ int displayRank(const std::string& id) {
 std::int64_t toMs(TimePoint time) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
 }
-TimePoint fromMs(std::int64_t ms) {
-  return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(ms)));
-}
 
 std::optional<std::int64_t> intField(const json& object, const char* name) {
   const auto it = object.find(name);
@@ -53,6 +55,13 @@ std::optional<double> numberField(const json& object, const char* name) {
   return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
 }
 
+// Epoch milliseconds within kMaxEpochSeconds; anything else (a negative, huge or fractional-garbage
+// value) is no time at all.
+std::optional<TimePoint> timeField(const json& object, const char* name) {
+  const auto value = numberField(object, name);
+  return value ? timeFromEpochMs(*value) : std::nullopt;
+}
+
 std::string textField(const json& object, const char* name) {
   const auto it = object.find(name);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -63,16 +72,16 @@ std::optional<Limit> limitFromJson(const json& item) {
   Limit limit;
   limit.id = textField(item, "id");
   const auto percent = numberField(item, "used_percent");
-  const auto observed = intField(item, "observed_at_ms");
+  const auto observed = timeField(item, "observed_at_ms");
   if (limit.id.empty() || !percent || !observed) return std::nullopt;
   limit.label = textField(item, "label");
   if (limit.label.empty()) limit.label = limit.id;
   limit.usedPercent = *percent;
-  if (const auto resets = intField(item, "resets_at_ms")) limit.resetsAt = fromMs(*resets);
-  limit.windowSeconds = std::max<std::int64_t>(0, intField(item, "window_seconds").value_or(0));
+  limit.resetsAt = timeField(item, "resets_at_ms");
+  limit.windowSeconds = boundedWindowSeconds(numberField(item, "window_seconds").value_or(0));
   limit.source =
       textField(item, "source") == sourceName(Source::ClaudeCode) ? Source::ClaudeCode : Source::ClaudeAi;
-  limit.observedAt = fromMs(*observed);
+  limit.observedAt = *observed;
   return limit;
 }
 
@@ -117,6 +126,19 @@ class CacheLock {
   bool m_locked = false;
 };
 
+// A reading dated ahead of `now` beyond kClockSkewAllowance (a clock that was wrong, an edited file) would
+// win every merge and freeze the numbers until that date: it is treated as stale, and the next write drops
+// it.
+CachedUsage withoutFutureReadings(CachedUsage cache, TimePoint now) {
+  std::erase_if(cache.usage.limits, [&](const Limit& limit) { return datedAhead(limit.observedAt, now); });
+  if (cache.extraObservedAt && datedAhead(*cache.extraObservedAt, now)) {
+    cache.extraObservedAt.reset();
+    cache.usage.extra.reset();
+    cache.organizationName.clear();
+  }
+  return cache;
+}
+
 }  // namespace
 
 std::optional<TimePoint> CachedUsage::newestFrom(Source source) const {
@@ -133,17 +155,21 @@ std::filesystem::path usageCachePath(const std::filesystem::path& stateDir) {
 Usage mergeUsage(const Usage& current, const Usage& incoming) {
   Usage merged;
   merged.extra = incoming.extra ? incoming.extra : current.extra;
-  merged.limits = current.limits;
-  for (const Limit& limit : incoming.limits) {
-    const auto it = std::find_if(merged.limits.begin(), merged.limits.end(),
-                                 [&](const Limit& l) { return l.id == limit.id; });
-    if (it == merged.limits.end())
+  // Linear in the number of limits, whatever either side holds: an index by id, not a search.
+  std::unordered_map<std::string_view, std::size_t> index;
+  merged.limits.reserve(current.limits.size() + incoming.limits.size());
+  auto add = [&](const Limit& limit) {
+    const auto [it, inserted] = index.try_emplace(limit.id, merged.limits.size());
+    if (inserted)
       merged.limits.push_back(limit);
-    else if (limit.observedAt >= it->observedAt)
-      *it = limit;
-  }
+    else if (limit.observedAt >= merged.limits[it->second].observedAt)
+      merged.limits[it->second] = limit;
+  };
+  for (const Limit& limit : current.limits) add(limit);
+  for (const Limit& limit : incoming.limits) add(limit);
   std::stable_sort(merged.limits.begin(), merged.limits.end(),
                    [](const Limit& a, const Limit& b) { return displayRank(a.id) < displayRank(b.id); });
+  if (merged.limits.size() > kMaxLimits) merged.limits.resize(kMaxLimits);
   return merged;
 }
 
@@ -193,12 +219,13 @@ std::optional<CachedUsage> parseCache(std::string_view text) {
   const auto limits = root.find("limits");
   if (limits == root.end() || !limits->is_array()) return std::nullopt;
   CachedUsage cache;
+  std::unordered_set<std::string> seen;
   for (const json& item : *limits) {
     auto limit = limitFromJson(item);
-    if (limit && !cache.usage.find(limit->id)) cache.usage.limits.push_back(std::move(*limit));
+    if (limit && seen.insert(limit->id).second) cache.usage.limits.push_back(std::move(*limit));
   }
-  if (const auto observed = intField(root, "extra_observed_at_ms")) {
-    cache.extraObservedAt = fromMs(*observed);
+  if (const auto observed = timeField(root, "extra_observed_at_ms")) {
+    cache.extraObservedAt = *observed;
     cache.organizationName = textField(root, "organization");
     const auto extra = root.find("extra_usage");
     if (extra != root.end() && extra->is_object()) {
@@ -208,7 +235,7 @@ std::optional<CachedUsage> parseCache(std::string_view text) {
       }
     }
   }
-  cache.usage = mergeUsage(Usage{}, cache.usage);  // display order
+  cache.usage = mergeUsage(Usage{}, cache.usage);  // display order, at most kMaxLimits
   return cache;
 }
 
@@ -252,9 +279,9 @@ Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateD
   const CacheLock lock(stateDir / "usage-cache.lock", lockWait);
   if (!lock.locked())
     return fail(FileError{.message = "another process holds " + (stateDir / "usage-cache.lock").string()});
-  const CachedUsage current = readCache(stateDir).value_or(CachedUsage{});
-  CachedUsage merged = mergeCache(current, incoming);
-  if (merged != current) {
+  const CachedUsage stored = readCache(stateDir).value_or(CachedUsage{});
+  CachedUsage merged = mergeCache(withoutFutureReadings(stored, now), incoming);
+  if (merged != stored) {
     auto written = writeFileAtomic(usageCachePath(stateDir), serializeCache(merged), 0600);
     if (!written) return fail(std::move(written.error()));
   }

@@ -37,7 +37,7 @@ struct CachedUsage {
 std::filesystem::path usageCachePath(const std::filesystem::path& stateDir);
 
 /// Per limit id, the reading with the later observedAt wins (`incoming` on a tie). Limits known to
-/// only one side are kept. Display order: session, weekly, per-model weekly, then the rest.
+/// only one side are kept. Display order: session, weekly, per-model weekly, then the rest; the first kMaxLimits kept.
 Usage mergeUsage(const Usage& current, const Usage& incoming);
 
 /// mergeUsage for the limits; extra usage and the organization follow the newer claude.ai reading.
@@ -68,7 +68,8 @@ struct RecordedCache {
   FileStamp stamp;
 };
 
-/// Merges `usage` into the cache. Limits whose observedAt is unset are stamped `now`. A reading
+/// Merges `usage` into the cache. Limits whose observedAt is unset are stamped `now`; stored
+/// readings dated ahead of `now` (datedAhead) are dropped. A reading
 /// with any claude.ai limit, or a non-empty `organizationName`, is a claude.ai reading: its extra
 /// usage (present or not) and organization replace older ones. Waits at most `lockWait` for
 /// other writers; a corrupt cache is replaced. Creates the state folder (0700) when missing.

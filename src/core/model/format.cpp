@@ -5,6 +5,8 @@
 #include <cmath>
 #include <ctime>
 
+#include "core/model/terminal_text.h"
+
 namespace cut::core {
 namespace {
 
@@ -84,7 +86,7 @@ std::string formatLocalTime(TimePoint time, TimePoint now, bool clock24h) {
 }
 
 std::string formatMoney(double amount, const std::string& currency) {
-  if (!std::isfinite(amount)) return currency.empty() ? "?" : "? " + currency;
+  if (!std::isfinite(amount)) return currency.empty() ? "?" : "? " + terminalSafe(currency);
   const int decimals = currency == "JPY" ? 0 : 2;
   const bool roundsToZero = std::fabs(amount) < 0.5 * std::pow(10.0, -decimals);
   const std::string sign = amount < 0.0 && !roundsToZero ? "-" : "";
@@ -94,7 +96,7 @@ std::string formatMoney(double amount, const std::string& currency) {
   if (currency == "GBP") return sign + "£" + number;
   if (currency == "JPY") return sign + "¥" + number;
   if (currency.empty()) return sign + number;
-  return sign + number + " " + currency;
+  return sign + number + " " + terminalSafe(currency);
 }
 
 std::string formatPercent(double percent) {

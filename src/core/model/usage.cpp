@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/model/time_bounds.h"
+
 namespace cut::core {
 
 std::string_view sourceName(Source source) {
@@ -24,7 +26,8 @@ double effectivePercent(const Limit& limit, TimePoint now) {
 }
 
 std::optional<double> elapsedFraction(const Limit& limit, TimePoint now) {
-  if (!limit.resetsAt || limit.windowSeconds <= 0) return std::nullopt;
+  if (!limit.resetsAt || limit.windowSeconds <= 0 || limit.windowSeconds > kMaxWindowSeconds)
+    return std::nullopt;
   // The window these numbers describe is over, and when the next one began is not known.
   if (*limit.resetsAt <= now) return std::nullopt;
   const auto window = std::chrono::seconds(limit.windowSeconds);

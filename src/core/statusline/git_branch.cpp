@@ -1,7 +1,9 @@
 #include "core/statusline/git_branch.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
-#include <cstdio>
+#include <unistd.h>
+#include <cerrno>
 
 namespace cut::core {
 namespace {
@@ -9,12 +11,26 @@ namespace {
 // HEAD and gitdir files are a line long; anything bigger is not one of them.
 constexpr std::size_t kMaxSmallFile = 4096;
 
+// Regular files only. O_NONBLOCK makes opening a FIFO return at once instead of waiting for a
+// writer (which would hang the status line after every message); the fstat then refuses it, and a
+// device or socket, before any read.
 std::optional<std::string> readSmallFile(const std::filesystem::path& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rbe");
-  if (file == nullptr) return std::nullopt;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
   std::string text(kMaxSmallFile, '\0');
-  const std::size_t got = std::fread(text.data(), 1, text.size(), file);
-  std::fclose(file);
+  std::size_t got = 0;
+  while (got < text.size()) {
+    const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
   text.resize(got);
   return text;
 }

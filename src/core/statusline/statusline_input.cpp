@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/model/time_bounds.h"
+
 namespace cut::core {
 namespace {
 
@@ -133,11 +135,10 @@ class Collector final : public nlohmann::json_sax<json> {
 };
 
 // Epoch seconds; a value too large to be seconds (after the year 5000) is taken as milliseconds.
+// Anything past kMaxEpochSeconds either way is no reset time at all.
 std::optional<TimePoint> epochTime(std::optional<double> value) {
-  if (!value || *value <= 0) return std::nullopt;
-  double seconds = *value;
-  if (seconds > 1e11) seconds /= 1000.0;
-  return TimePoint(std::chrono::seconds(static_cast<std::int64_t>(seconds)));
+  if (!value) return std::nullopt;
+  return *value > 1e11 ? timeFromEpochMs(*value) : timeFromEpochSeconds(*value);
 }
 
 void addLimit(StatuslineInput& input, const char* id, const char* label, std::int64_t window,

@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "core/model/format.h"
+#include "core/model/terminal_text.h"
+#include "core/model/time_bounds.h"
+#include "core/statusline/statusline_fit.h"
 
 namespace cut::core {
 namespace {
@@ -120,53 +123,68 @@ class LineBuilder {
 
   std::string build() {
     for (const std::string& name : m_style.layout.segments) segment(name);
-    if (m_oldest) {
-      const auto age = std::chrono::duration_cast<std::chrono::seconds>(m_now - *m_oldest);
-      std::string text = "stale " + formatDuration(age);
-      if (m_view.refreshing) text += ", refreshing";
-      m_parts.push_back(m_painter.paint(kDim, text));
+    if (m_oldest || m_datedAhead) {
+      std::string text = "stale, dated ahead";
+      if (m_oldest)
+        text = "stale " + formatDuration(std::chrono::duration_cast<std::chrono::seconds>(m_now - *m_oldest));
+      std::vector<std::string> forms;
+      if (m_view.refreshing) forms.push_back(m_painter.paint(kDim, text + ", refreshing"));
+      forms.push_back(m_painter.paint(kDim, text));
+      m_parts.push_back({"stale", std::move(forms)});
     }
-    std::string line;
-    for (const std::string& part : m_parts) {
-      if (!line.empty()) line += m_painter.paint(kFaint, kSeparator);
-      line += part;
-    }
-    return line;
+    return fitStatusline(std::move(m_parts), m_painter.paint(kFaint, kSeparator), m_style.maxColumns,
+                         m_style.color);
   }
 
  private:
-  void segment(const std::string& name) {
+  void add(const std::string& segment, std::string text) { m_parts.push_back({segment, {std::move(text)}}); }
+  // A name from outside (directory, branch, model): in full, and shortened for a narrow terminal.
+  void addName(const std::string& segment, int color, const std::string& text) {
+    m_parts.push_back({segment,
+                       {m_painter.paint(color, text),
+                        m_painter.paint(color, cutToColumns(text, kShortNameColumns, false))}});
+  }
+
+  void segment(const std::string& which) {
     const StatuslineInput& in = m_view.input;
-    if (name == "dir") {
-      if (const std::string base = baseName(in.currentDir); !base.empty())
-        m_parts.push_back(m_painter.paint(kDir, base));
-    } else if (name == "branch") {
+    if (which == "dir") {
+      if (const std::string base = terminalSafe(baseName(in.currentDir)); !base.empty())
+        addName(which, kDir, base);
+    } else if (which == "branch") {
       if (m_view.branch && !m_view.branch->empty())
-        m_parts.push_back(m_painter.paint(kBranch, "\u2387 " + *m_view.branch));
-    } else if (name == "model") {
-      if (!in.model.empty()) m_parts.push_back(m_painter.paint(kModel, in.model));
-    } else if (name == "context") {
+        addName(which, kBranch, "\u2387 " + terminalSafe(*m_view.branch));
+    } else if (which == "model") {
+      if (!in.model.empty()) addName(which, kModel, terminalSafe(in.model));
+    } else if (which == "context") {
       if (in.contextPercent)
-        m_parts.push_back(
-            m_painter.paint(kDim, "ctx ") +
-            m_painter.paint(bandColor(*in.contextPercent, m_style), wholePercent(*in.contextPercent)));
-    } else if (name == "five_hour") {
+        add(which, m_painter.paint(kDim, "ctx ") + m_painter.paint(bandColor(*in.contextPercent, m_style),
+                                                                   wholePercent(*in.contextPercent)));
+    } else if (which == "five_hour") {
       fiveHour();
-    } else if (name == "weekly") {
+    } else if (which == "weekly") {
       const Reading week = pick(m_view, "seven_day");
-      if (week.limit) m_parts.push_back(percentText("wk", week));
-    } else if (name == "cost") {
-      if (in.costUsd) m_parts.push_back(m_painter.paint(kDim, formatMoney(*in.costUsd, "USD")));
-    } else if (name == "per_model") {
+      if (week.limit) add(which, percentText("wk", week));
+    } else if (which == "cost") {
+      if (in.costUsd) add(which, m_painter.paint(kDim, formatMoney(*in.costUsd, "USD")));
+    } else if (which == "per_model") {
       perModel();
-    } else if (name == "extra") {
+    } else if (which == "extra") {
       extra();
     }
   }
 
+  // A cache reading is fresh for kCacheFreshFor; one dated after now (a wrong clock, an edited
+  // file) has no age anyone can trust and is stale too.
+  void noteObserved(TimePoint observedAt) {
+    if (datedAhead(observedAt, m_now)) {
+      m_datedAhead = true;
+    } else if (observedAt < m_now && m_now - observedAt > kCacheFreshFor &&
+               (!m_oldest || observedAt < *m_oldest)) {
+      m_oldest = observedAt;
+    }
+  }
   void noteCached(const Reading& reading) {
-    if (!reading.fromCache || m_now - reading.limit->observedAt <= kCacheFreshFor) return;
-    if (!m_oldest || reading.limit->observedAt < *m_oldest) m_oldest = reading.limit->observedAt;
+    if (reading.fromCache) noteObserved(reading.limit->observedAt);
   }
 
   std::string percentText(const char* label, const Reading& reading) {
@@ -179,17 +197,19 @@ class LineBuilder {
   void fiveHour() {
     const Reading five = pick(m_view, "five_hour");
     if (!five.limit) {
-      m_parts.push_back(m_painter.paint(kDim, std::string("5h ") + kDash));
+      add("five_hour", m_painter.paint(kDim, std::string("5h ") + kDash));
       return;
     }
     const Limit& limit = *five.limit;
     const double percent = effectivePercent(limit, m_now);
-    std::string text = percentText("5h", five) + " " +
-                       bar(percent, elapsedFraction(limit, m_now), m_painter, bandColor(percent, m_style));
+    const std::string figure = percentText("5h", five);
+    const std::string withBar =
+        figure + " " + bar(percent, elapsedFraction(limit, m_now), m_painter, bandColor(percent, m_style));
+    std::string full = withBar;
     if (limit.resetsAt && *limit.resetsAt > m_now)
-      text += m_painter.paint(kDim,
+      full += m_painter.paint(kDim,
                               " resets " + formatLocalTime(*limit.resetsAt, m_now, m_style.layout.clock24h));
-    m_parts.push_back(std::move(text));
+    m_parts.push_back({"five_hour", {full, withBar, figure}});
   }
 
   void perModel() {
@@ -198,9 +218,9 @@ class LineBuilder {
     for (const Limit& limit : m_view.cache->usage.limits) {
       if (limit.id == "five_hour" || limit.id == "seven_day" || limit.id.starts_with("five_hour")) continue;
       if (!text.empty()) text += m_painter.paint(kFaint, " \u00B7 ");
-      text += percentText(shortLabel(limit).c_str(), Reading{&limit, true});
+      text += percentText(terminalSafe(shortLabel(limit)).c_str(), Reading{&limit, true});
     }
-    if (!text.empty()) m_parts.push_back(std::move(text));
+    if (!text.empty()) add("per_model", std::move(text));
   }
 
   void extra() {
@@ -212,18 +232,17 @@ class LineBuilder {
       amount += "/" + formatMoney(*e.limit, e.currency);
       if (*e.limit > 0) color = bandColor(e.used * 100.0 / *e.limit, m_style);
     }
-    if (m_view.cache->extraObservedAt && m_now - *m_view.cache->extraObservedAt > kCacheFreshFor &&
-        (!m_oldest || *m_view.cache->extraObservedAt < *m_oldest))
-      m_oldest = *m_view.cache->extraObservedAt;
-    m_parts.push_back(m_painter.paint(kDim, "extra ") + m_painter.paint(color, amount));
+    if (m_view.cache->extraObservedAt) noteObserved(*m_view.cache->extraObservedAt);
+    add("extra", m_painter.paint(kDim, "extra ") + m_painter.paint(color, amount));
   }
 
   const StatuslineView& m_view;
   const StatuslineStyle& m_style;
   TimePoint m_now;
   Painter m_painter;
-  std::vector<std::string> m_parts;
+  std::vector<StatuslinePart> m_parts;
   std::optional<TimePoint> m_oldest;  ///< the oldest stale cache reading drawn
+  bool m_datedAhead = false;          ///< a cache reading drawn is dated after now
 };
 
 }  // namespace

@@ -28,6 +28,8 @@ struct StatuslineStyle {
   double redPercent = 90.0;
   /// 256-colour ANSI escapes; false gives plain text.
   bool color = true;
+  /// The terminal's width in columns; the line is fitted to it (statusline_fit.h). 0: no limit.
+  std::size_t maxColumns = 0;
 };
 
 /// Whether to colour, from the `color_mode` setting and NO_COLOR's value (nullptr when unset).
@@ -36,7 +38,8 @@ struct StatuslineStyle {
 bool statuslineUsesColor(const std::string& colorMode, const char* noColorEnv);
 
 /// One line, no newline. Usage numbers come from the input's rate_limits first, then the cache;
-/// with neither, "5h –". Numbers read from a cache older than kCacheFreshFor carry a stale mark.
+/// with neither, "5h –". Numbers read from a cache older than kCacheFreshFor carry a stale mark
+/// ("stale 12m"), and so do cache readings dated after `now` ("stale, dated ahead").
 std::string renderStatusline(const StatuslineView& view, const StatuslineStyle& style, TimePoint now);
 
 /// The 10-cell bar for `percent` with the even-pace marker inserted at `elapsedFraction` (when

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/claude/usage_parser.h"
+#include "core/model/terminal_text.h"
 
 using namespace cut::core;
 using namespace std::chrono;
@@ -110,4 +111,20 @@ TEST_CASE("age of the numbers reads just now, minutes, hours, days") {
   CHECK(formatAge(now - minutes{2} - seconds{30}, now) == "updated 2 min ago");
   CHECK(formatAge(now - hours{3} - minutes{59}, now) == "updated 3 h ago");
   CHECK(formatAge(now - hours{50}, now) == "updated 2 d ago");
+}
+
+TEST_CASE("terminal-safe text replaces control bytes, DEL and C1 controls and keeps other UTF-8") {
+  CHECK(terminalSafe("plain ascii") == "plain ascii");
+  CHECK(terminalSafe("a\x1b]0;title\x07z") == "a?]0;title?z");
+  CHECK(terminalSafe("line\nbreak\rtab\t") == "line?break?tab?");
+  CHECK(terminalSafe(std::string("nul\0x", 5)) == "nul?x");
+  CHECK(terminalSafe("del\x7f") == "del?");
+  CHECK(terminalSafe("csi\xc2\x9b" "31m") == "csi?31m");  // U+009B, the one-byte CSI
+  CHECK(terminalSafe("Zürich €5 ▰ \xc2\xa0") == "Zürich €5 ▰ \xc2\xa0");
+  CHECK(terminalSafe("cut\xc2") == "cut\xc2");
+  CHECK(terminalSafe("") == "");
+}
+
+TEST_CASE("money never prints a control character from the currency code") {
+  CHECK(formatMoney(1.5, "X\x1b[2J") == "1.50 X?[2J");
 }
