@@ -15,6 +15,7 @@
 #include "core/files/settings.h"
 #include "core/files/usage_cache.h"
 #include "core/model/format.h"
+#include "core/model/pace.h"
 #include "core/model/terminal_text.h"
 #include "core/model/time_bounds.h"
 
@@ -31,13 +32,24 @@ json errorJson(const core::FetchError& error) {
           {"retry_after_seconds", error.retryAfterSeconds ? json(*error.retryAfterSeconds) : json(nullptr)}};
 }
 
+// Every field null while it is too early to tell or the window has no reset time; `limit_at` also
+// null when the window lasts to its reset. One fetch has no history, so the rate is the window
+// average (computePace takes the recorded samples once there are some).
+json paceJson(const core::Limit& limit, core::TimePoint now) {
+  const core::Pace pace = core::computePace(limit, {}, now);
+  return {{"tier", pace.tier ? json(core::paceTierName(*pace.tier)) : json(nullptr)},
+          {"projected_percent", pace.projectedPercent ? json(*pace.projectedPercent) : json(nullptr)},
+          {"limit_at", pace.limitAt ? json(core::formatIsoTimeUtc(*pace.limitAt)) : json(nullptr)}};
+}
+
 json limitJson(const core::Limit& limit, core::TimePoint now) {
   return {{"id", limit.id},
           {"label", limit.label},
           {"used_percent", core::effectivePercent(limit, now)},
           {"resets_at", limit.resetsAt ? json(core::formatIsoTimeUtc(*limit.resetsAt)) : json(nullptr)},
           {"window_seconds", limit.windowSeconds},
-          {"source", core::sourceName(limit.source)}};
+          {"source", core::sourceName(limit.source)},
+          {"pace", paceJson(limit, now)}};
 }
 
 json outcomeJson(const core::FetchOutcome& outcome, core::TimePoint now) {

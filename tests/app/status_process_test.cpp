@@ -82,8 +82,9 @@ json successJson(const CliSandbox& sandbox, const HttpsServer& server) {
   const auto fetchedAt = epochOf(doc["fetched_at"].get<std::string>());
   for (const auto& limit : doc["limits"]) {
     CAPTURE(limit.dump());
-    CHECK(keysOf(limit) ==
-          std::set<std::string>{"id", "label", "used_percent", "resets_at", "window_seconds", "source"});
+    CHECK(keysOf(limit) == std::set<std::string>{"id", "label", "used_percent", "resets_at", "window_seconds",
+                                                 "source", "pace"});
+    CHECK(keysOf(limit["pace"]) == std::set<std::string>{"tier", "projected_percent", "limit_at"});
     CHECK(limit["source"] == "claude.ai");
     CHECK(!limit["label"].get<std::string>().empty());
     CHECK(limit["used_percent"].is_number());
@@ -166,6 +167,46 @@ TEST_CASE("status --json reports 0 for a window whose reset has passed and keeps
   CHECK(doc["limits"][0]["resets_at"] == "2020-01-01T00:00:00Z");
   CHECK(doc["limits"][1]["used_percent"] == 104.5);  // over the limit: the raw figure
   CHECK(doc["limits"][2]["used_percent"] == 7.0);
+}
+
+TEST_CASE("status --json gives each limit its pace: tier and projection and the time the limit is reached") {
+  Healthy h("ok");
+  // 50 % two hours into a five-hour window: 125 % projected, 100 % two hours from now. The weekly
+  // window is two hours old (too early to tell); the third has no reset time.
+  const std::string fiveHourReset = isoAfter(std::chrono::hours(3));
+  const std::string weeklyReset = isoAfter(std::chrono::hours(7 * 24 - 2));
+  h.server.on(
+      std::string(test::kUsagePattern),
+      test::Reply::json(200, R"({"five_hour": {"utilization": 50, "resets_at": ")" + fiveHourReset +
+                                 R"("}, "seven_day": {"utilization": 1, "resets_at": ")" + weeklyReset +
+                                 R"("}, "seven_day_opus": {"utilization": 30, "resets_at": null}})"));
+  const json doc = successJson(h.sandbox, h.server);
+  const json& session = doc["limits"][0]["pace"];
+  CAPTURE(session.dump());
+  CHECK(session["tier"] == "runaway");
+  CHECK(session["projected_percent"].get<double>() == doctest::Approx(125.0).epsilon(0.01));
+  REQUIRE(session["limit_at"].is_string());
+  CHECK(std::regex_match(session["limit_at"].get<std::string>(), kIsoUtc));
+  const auto untilLimit =
+      epochOf(session["limit_at"].get<std::string>()) - epochOf(doc["fetched_at"].get<std::string>());
+  CHECK(untilLimit == doctest::Approx(2 * 3600).epsilon(0.01));
+  const json nulls = {{"tier", nullptr}, {"projected_percent", nullptr}, {"limit_at", nullptr}};
+  CHECK(doc["limits"][1]["pace"] == nulls);
+  CHECK(doc["limits"][2]["pace"] == nulls);
+}
+
+TEST_CASE("status --json pace has no limit time for a window that lasts to its reset") {
+  Healthy h("ok");
+  const std::string reset = isoAfter(std::chrono::hours(2));
+  h.server.on(
+      std::string(test::kUsagePattern),
+      test::Reply::json(200, R"({"five_hour": {"utilization": 24, "resets_at": ")" + reset + R"("}})"));
+  const json doc = successJson(h.sandbox, h.server);
+  const json& pace = doc["limits"][0]["pace"];
+  CAPTURE(pace.dump());
+  CHECK(pace["tier"] == "comfortable");
+  CHECK(pace["projected_percent"].get<double>() == doctest::Approx(40.0).epsilon(0.01));
+  CHECK(pace["limit_at"].is_null());
 }
 
 TEST_CASE("plain status prints a table with percent and bar and countdown and local reset time") {

@@ -202,6 +202,43 @@ void readStatusline(const json& value, StatuslineSettings& statusline, std::vect
       "color_mode", statusline.colorMode,
       [](const std::string& mode) { return mode == "auto" || mode == "256" || mode == "none"; },
       "must be \"auto\", \"256\" or \"none\"");
+  reader.readString(
+      "color_by", statusline.colorBy, [](const std::string& by) { return by == "level" || by == "pace"; },
+      "must be \"level\" or \"pace\"");
+}
+
+void readAlerts(const json& value, AlertSettings& alerts, std::vector<std::string>& warnings) {
+  if (!value.is_object()) {
+    warnings.push_back("settings.json: alerts must be an object; it was ignored.");
+    return;
+  }
+  FieldReader reader(value, "alerts.", warnings);
+  if (const json* list = reader.find("session_percents")) {
+    // Whole or not at all: a list with one bad entry would silently change which alerts fire.
+    std::vector<double> percents;
+    bool ok = list->is_array() && list->size() <= 8;
+    if (ok) {
+      for (const json& item : *list) {
+        if (!item.is_number() || !std::isfinite(item.get<double>()) || item.get<double>() < 1.0 ||
+            item.get<double>() > 100.0 || (!percents.empty() && item.get<double>() <= percents.back())) {
+          ok = false;
+          break;
+        }
+        percents.push_back(item.get<double>());
+      }
+    }
+    if (ok)
+      alerts.sessionPercents = std::move(percents);
+    else
+      reader.warn("session_percents", "must be a list of at most 8 rising percents from 1 to 100");
+  }
+  if (auto v = reader.number("weekly_percent", 1.0, 100.0, "must be a number from 1 to 100"))
+    alerts.weeklyPercent = *v;
+  reader.readBool("session", alerts.session);
+  reader.readBool("weekly", alerts.weekly);
+  reader.readBool("fresh_window", alerts.freshWindow);
+  reader.readBool("key_expired", alerts.keyExpired);
+  reader.readBool("projection_critical", alerts.projectionCritical);
 }
 
 void readSettings(const json& root, Settings& settings, std::vector<std::string>& warnings) {
@@ -228,6 +265,7 @@ void readSettings(const json& root, Settings& settings, std::vector<std::string>
     readPlacement(*placement, settings.placement, warnings);
   if (const json* statusline = reader.find("statusline"))
     readStatusline(*statusline, settings.statusline, warnings);
+  if (const json* alerts = reader.find("alerts")) readAlerts(*alerts, settings.alerts, warnings);
 }
 
 json toJson(const Settings& s) {
@@ -245,7 +283,16 @@ json toJson(const Settings& s) {
       {"statusline",
        {{"segments", s.statusline.segments},
         {"clock_24h", s.statusline.clock24h},
-        {"color_mode", s.statusline.colorMode}}},
+        {"color_mode", s.statusline.colorMode},
+        {"color_by", s.statusline.colorBy}}},
+      {"alerts",
+       {{"session_percents", s.alerts.sessionPercents},
+        {"weekly_percent", s.alerts.weeklyPercent},
+        {"session", s.alerts.session},
+        {"weekly", s.alerts.weekly},
+        {"fresh_window", s.alerts.freshWindow},
+        {"key_expired", s.alerts.keyExpired},
+        {"projection_critical", s.alerts.projectionCritical}}},
   };
   if (s.placement.valid) {
     root["placement"] = {{"monitor", s.placement.monitor},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/files/atomic_file.h"
+#include "core/model/alert_policy.h"
 #include "core/result.h"
 
 namespace cut::core {
@@ -31,13 +32,17 @@ struct WindowPlacement {
 
 /// The `statusline` section, for `claude-usage-tracker statusline`.
 struct StatuslineSettings {
-  /// Segment names in order: dir, branch, model, context, five_hour, weekly, cost, and the
-  /// key-only ones per_model, extra. Loading keeps any lower-case name (so a newer version's
+  /// Segment names in order: dir, branch, model, context, five_hour, weekly, cost, the
+  /// key-only ones per_model, extra, and limit_at (when the session reaches its limit at the
+  /// recent rate, shown only when it would before the reset). Loading keeps any lower-case name (so a newer version's
   /// segments survive an older one's save); the status line skips names it does not know.
   std::vector<std::string> segments = {"dir", "branch", "model", "context", "five_hour", "weekly", "cost"};
   bool clock24h = true;
   /// "auto" (256 colours unless NO_COLOR), "256", "none".
   std::string colorMode = "auto";
+  /// What colours the usage percentages: "level" (the amber/red bands, default) or "pace" (the
+  /// pace tier of the projected use at the reset; a window too early to tell keeps its level).
+  std::string colorBy = "level";
 
   bool operator==(const StatuslineSettings&) const = default;
 };
@@ -63,6 +68,10 @@ struct Settings {
   std::vector<std::string> hiddenRows;
   WindowPlacement placement;
   StatuslineSettings statusline;
+  /// The `alerts` section: which desktop notifications, at which percents. In the file:
+  /// `session_percents` (list, ascending, each 1..100, at most 8), `weekly_percent` (1..100),
+  /// `session`, `weekly`, `fresh_window`, `key_expired`, `projection_critical` (true/false).
+  AlertSettings alerts;
 
   bool operator==(const Settings&) const = default;
 };

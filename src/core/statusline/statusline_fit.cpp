@@ -13,12 +13,13 @@ struct FitStep {
 constexpr std::size_t kDrop = static_cast<std::size_t>(-1);
 
 // The order documented in the header and the README: least important first.
-constexpr std::array<FitStep, 14> kFitOrder = {{{"stale", 1},
+constexpr std::array<FitStep, 15> kFitOrder = {{{"stale", 1},
                                                 {"dir", 1},
                                                 {"branch", 1},
                                                 {"model", 1},
                                                 {"per_model", kDrop},
                                                 {"extra", kDrop},
+                                                {"limit_at", kDrop},
                                                 {"five_hour", 1},
                                                 {"cost", kDrop},
                                                 {"branch", kDrop},

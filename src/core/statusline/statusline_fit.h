@@ -30,9 +30,9 @@ std::string cutToColumns(std::string_view text, std::size_t columns, bool color)
 /// columns: while it is too wide, the next step of the fit order is applied:
 ///   1. ", refreshing" leaves the stale note
 ///   2. directory, branch and model names longer than 16 columns are shortened to 16 ("…")
-///   3. the per-model figures go, 4. then extra usage,
-///   5. the 5-hour window's reset time, 6. the cost, 7. the branch, 8. the model,
-///   9. the context, 10. the 5-hour pace bar, 11. the directory, 12. the weekly figure.
+///   3. the per-model figures go, 4. then extra usage, 5. then the time the limit is reached,
+///   6. the 5-hour window's reset time, 7. the cost, 8. the branch, 9. the model,
+///   10. the context, 11. the 5-hour pace bar, 12. the directory, 13. the weekly figure.
 /// The stale note and the 5-hour figure stay; should even they not fit, the line is cut.
 std::string fitStatusline(std::vector<StatuslinePart> parts, std::string_view separator,
                           std::size_t maxColumns, bool color);

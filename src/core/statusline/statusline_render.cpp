@@ -9,6 +9,7 @@
 #include "core/model/terminal_text.h"
 #include "core/model/time_bounds.h"
 #include "core/statusline/statusline_fit.h"
+#include "core/model/pace.h"
 
 namespace cut::core {
 namespace {
@@ -41,6 +42,19 @@ class Painter {
  private:
   bool m_color;
 };
+
+// Pace tiers, comfortable to runaway: green, yellow-green, gold, amber, orange, red.
+int tierColor(PaceTier tier) {
+  switch (tier) {
+    case PaceTier::Comfortable: return kGreen;
+    case PaceTier::OnTrack: return 107;
+    case PaceTier::Warming: return 178;
+    case PaceTier::Pressing: return kAmber;
+    case PaceTier::Critical: return 202;
+    case PaceTier::Runaway: return kRed;
+  }
+  return kGreen;
+}
 
 int bandColor(double percent, const StatuslineStyle& style) {
   switch (bandFor(percent, style.amberPercent, style.redPercent)) {
@@ -170,6 +184,8 @@ class LineBuilder {
       perModel();
     } else if (which == "extra") {
       extra();
+    } else if (which == "limit_at") {
+      limitAt();
     }
   }
 
@@ -187,11 +203,31 @@ class LineBuilder {
     if (reading.fromCache) noteObserved(reading.limit->observedAt);
   }
 
+  // The level band, or with `color_by: pace` the pace tier once there is one. One reading has
+  // no history here: the status line must stay within its few milliseconds.
+  int usageColor(const Limit& limit) const {
+    const double percent = effectivePercent(limit, m_now);
+    if (m_style.layout.colorBy == "pace")
+      if (const auto tier = computePace(limit, {}, m_now).tier) return tierColor(*tier);
+    return bandColor(percent, m_style);
+  }
+
   std::string percentText(const char* label, const Reading& reading) {
     noteCached(reading);
     const double percent = effectivePercent(*reading.limit, m_now);
     return m_painter.paint(kDim, std::string(label) + " ") +
-           m_painter.paint(bandColor(percent, m_style), wholePercent(percent));
+           m_painter.paint(usageColor(*reading.limit), wholePercent(percent));
+  }
+
+  // "limit 14:20": when the session reaches 100 % at its rate, only when that comes before the reset.
+  void limitAt() {
+    const Reading five = pick(m_view, "five_hour");
+    if (!five.limit) return;
+    const Pace pace = computePace(*five.limit, {}, m_now);
+    if (!pace.limitAt || !pace.tier) return;
+    add("limit_at", m_painter.paint(kDim, "limit ") +
+                        m_painter.paint(tierColor(*pace.tier),
+                                        formatLocalTime(*pace.limitAt, m_now, m_style.layout.clock24h)));
   }
 
   void fiveHour() {
@@ -204,7 +240,7 @@ class LineBuilder {
     const double percent = effectivePercent(limit, m_now);
     const std::string figure = percentText("5h", five);
     const std::string withBar =
-        figure + " " + bar(percent, elapsedFraction(limit, m_now), m_painter, bandColor(percent, m_style));
+        figure + " " + bar(percent, elapsedFraction(limit, m_now), m_painter, usageColor(limit));
     std::string full = withBar;
     if (limit.resetsAt && *limit.resetsAt > m_now)
       full += m_painter.paint(kDim,

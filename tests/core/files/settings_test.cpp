@@ -30,6 +30,14 @@ Settings everyFieldChanged() {
   s.statusline.segments = {"model", "five_hour", "per_model", "extra"};
   s.statusline.clock24h = false;
   s.statusline.colorMode = "none";
+  s.statusline.colorBy = "pace";
+  s.alerts = {.sessionPercents = {50.0, 80.5},
+              .weeklyPercent = 75.0,
+              .session = false,
+              .weekly = false,
+              .freshWindow = false,
+              .keyExpired = false,
+              .projectionCritical = true};
   REQUIRE_FALSE(s == Settings{});
   return s;
 }
@@ -249,6 +257,19 @@ TEST_CASE("a value of the wrong type or out of range is ignored with a warning n
       {R"({"statusline": {"color_mode": "rainbow"}})", "statusline.color_mode"},
       {R"({"statusline": {"clock_24h": "no"}})", "statusline.clock_24h"},
       {R"({"statusline": {"segments": "model"}})", "statusline.segments"},
+      {R"({"statusline": {"color_by": "mood"}})", "statusline.color_by"},
+      {R"({"alerts": 90})", "alerts"},
+      {R"({"alerts": {"session_percents": [90, 75]}})", "alerts.session_percents"},
+      {R"({"alerts": {"session_percents": [75, 75]}})", "alerts.session_percents"},
+      {R"({"alerts": {"session_percents": [0.5]}})", "alerts.session_percents"},
+      {R"({"alerts": {"session_percents": [101]}})", "alerts.session_percents"},
+      {R"({"alerts": {"session_percents": [10, 20, 30, 40, 50, 60, 70, 80, 90]}})",
+       "alerts.session_percents"},
+      {R"({"alerts": {"session_percents": ["75"]}})", "alerts.session_percents"},
+      {R"({"alerts": {"weekly_percent": 0}})", "alerts.weekly_percent"},
+      {R"({"alerts": {"weekly_percent": 100.5}})", "alerts.weekly_percent"},
+      {R"({"alerts": {"fresh_window": "yes"}})", "alerts.fresh_window"},
+      {R"({"alerts": {"projection_critical": 1}})", "alerts.projection_critical"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.json);
@@ -260,6 +281,22 @@ TEST_CASE("a value of the wrong type or out of range is ignored with a warning n
     CHECK(
         std::filesystem::exists(settingsPath(dir.path())));  // a bad value is no reason to set the file aside
   }
+}
+
+TEST_CASE("alerts default to the session at 75, 90 and 95 percent and weekly at 90, projection off") {
+  const Settings s;
+  CHECK(s.alerts.sessionPercents == std::vector<double>{75.0, 90.0, 95.0});
+  CHECK(s.alerts.weeklyPercent == 90.0);
+  CHECK(s.alerts.session);
+  CHECK(s.alerts.weekly);
+  CHECK(s.alerts.freshWindow);
+  CHECK(s.alerts.keyExpired);
+  CHECK_FALSE(s.alerts.projectionCritical);
+  CHECK(s.statusline.colorBy == "level");
+  TempDir dir;
+  const auto load = loadText(dir, R"({"alerts": {"session_percents": []}})");
+  CHECK(load.warnings.empty());
+  CHECK(load.settings.alerts.sessionPercents.empty());
 }
 
 TEST_CASE("one bad value costs only that value") {

@@ -199,3 +199,45 @@ TEST_CASE("a window whose reset has passed shows 0 percent, no reset time and no
   style.layout.segments = {"five_hour"};
   CHECK(renderStatusline(view, style, kNow) == "5h 0% ▱▱▱▱▱▱▱▱▱▱");
 }
+
+TEST_CASE("golden: colour by pace tier and the time the session reaches its limit") {
+  UtcZone utc;
+  StatuslineView view;
+  // 70 % three hours into the window: 117 % projected (critical), 100 % in 1h 17m, before the reset.
+  view.input.rateLimits.push_back(Limit{.id = "five_hour",
+                                        .usedPercent = 70,
+                                        .resetsAt = kNow + 2h,
+                                        .windowSeconds = kFiveHourSeconds,
+                                        .source = Source::ClaudeCode,
+                                        .observedAt = kNow});
+  view.input.rateLimits.push_back(Limit{.id = "seven_day",
+                                        .usedPercent = 20,
+                                        .resetsAt = kNow + 96h,
+                                        .windowSeconds = kSevenDaySeconds,
+                                        .source = Source::ClaudeCode,
+                                        .observedAt = kNow});
+  StatuslineStyle style;
+  style.layout.segments = {"five_hour", "weekly", "limit_at"};
+  style.layout.colorBy = "pace";
+  const std::string line = renderStatusline(view, style, kNow);
+  CHECK(line.find("\x1b[38;5;202m70%") != std::string::npos);  // critical, where the level says amber
+  CHECK(line.find("\x1b[38;5;244mlimit \x1b[0m\x1b[38;5;202mFri 00:37") != std::string::npos);
+  checkGolden("pace_limit_color", line);
+  style.color = false;
+  checkGolden("pace_limit_plain", renderStatusline(view, style, kNow));
+  style.layout.colorBy = "level";
+  style.color = true;
+  CHECK(renderStatusline(view, style, kNow).find("\x1b[38;5;214m70%") != std::string::npos);
+}
+
+TEST_CASE("the limit-time segment is left out when the session lasts to its reset") {
+  UtcZone utc;
+  StatuslineView view = fixtureView();  // 42 % at 47 % of the window: lasts
+  StatuslineStyle style = plain();
+  style.layout.segments = {"model", "limit_at"};
+  CHECK(renderStatusline(view, style, kNow) == "Opus 4.5");
+  style.layout.colorBy = "pace";
+  style.color = true;
+  style.layout.segments = {"five_hour"};
+  CHECK(renderStatusline(view, style, kNow).find("\x1b[38;5;214m42%") != std::string::npos);  // pressing
+}
