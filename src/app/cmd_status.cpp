@@ -11,6 +11,7 @@
 #include "core/files/key_file.h"
 #include "core/files/settings.h"
 #include "core/files/usage_cache.h"
+#include "core/history/history_store.h"
 #include "core/claude/usage_parser.h"
 
 namespace cut::app {
@@ -141,6 +142,10 @@ int runStatus(const Options& options) {
   if (auto recorded = core::recordUsage(options.stateDir, outcome->usage, outcome->organization.name, now);
       !recorded) {
     std::fprintf(stderr, "warning: %s\n", recorded.error().message.c_str());
+  }
+  if (const auto history = core::recordHistory(options.stateDir, core::Source::ClaudeAi, outcome->usage.limits, now);
+      !history.warning().empty()) {
+    std::fprintf(stderr, "warning: %s\n", history.warning().c_str());
   }
 
   if (options.json) {

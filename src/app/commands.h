@@ -8,6 +8,7 @@ namespace cut::app {
 int runWidget(const Options& options);               ///< widget_app.cpp
 int runStatus(const Options& options);               ///< cmd_status.cpp
 int runSetKey(const Options& options);               ///< cmd_set_key.cpp
+int runHistory(const Options& options);              ///< cmd_history.cpp
 int runStatusline(const Options& options);           ///< cmd_statusline.cpp
 int runInstallStatusline(const Options& options);    ///< cmd_install_statusline.cpp
 int runUninstallStatusline(const Options& options);  ///< cmd_install_statusline.cpp

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     case Command::Version: std::printf("claude-usage-tracker %s\n", CUT_VERSION); break;
     case Command::Status: code = cut::app::runStatus(options); break;
     case Command::SetKey: code = cut::app::runSetKey(options); break;
+    case Command::History: code = cut::app::runHistory(options); break;
     case Command::Widget: code = cut::app::runWidget(options); break;
   }
   if (fetches) cut::net::globalCleanup();

@@ -10,6 +10,7 @@
 #include "core/model/demo.h"
 #include "core/files/key_file.h"
 #include "core/files/usage_cache.h"
+#include "core/history/history_store.h"
 #include "net/poller.h"
 
 namespace cut::app {
@@ -46,10 +47,14 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
   // On the poller thread, after each success: the shared cache lets the status line and `status`
   // show these numbers without a fetch of their own. Losing one write costs nothing lasting.
   poll.onSuccess = [stateDir = m_options.stateDir](const core::FetchOutcome& outcome) {
-    auto recorded = core::recordUsage(stateDir, outcome.usage, outcome.organization.name, core::Clock::now());
+    const auto now = core::Clock::now();
+    auto recorded = core::recordUsage(stateDir, outcome.usage, outcome.organization.name, now);
     if (!recorded)
       std::fprintf(stderr, "claude-usage-tracker: warning: usage cache not updated: %s\n",
                    recorded.error().message.c_str());
+    const auto history = core::recordHistory(stateDir, core::Source::ClaudeAi, outcome.usage.limits, now);
+    if (!history.warning().empty())
+      std::fprintf(stderr, "claude-usage-tracker: warning: %s\n", history.warning().c_str());
   };
   poll.wake = m_wake;
   poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);
