@@ -8,6 +8,7 @@
 #include "app/command_table.h"
 #include "core/claude/error.h"
 #include "platform/folders.h"
+#include "core/history/history_format.h"
 
 namespace cut::app {
 namespace {
@@ -93,8 +94,18 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
       const auto seconds = v ? parseInt(*v, 1, 600) : std::nullopt;
       if (!seconds) return needs("a number of seconds from 1 to 600");
       options.timeoutSeconds = *seconds;
-    } else if (name == "--json" && options.command == Command::Status) {
+    } else if (name == "--json" && (options.command == Command::Status || options.command == Command::History)) {
       options.json = true;
+    } else if (name == "--csv" && options.command == Command::History) {
+      options.csv = true;
+    } else if (name == "--since" && options.command == Command::History) {
+      auto v = value();
+      options.since = v ? core::parseHistorySpan(*v) : std::nullopt;
+      if (!options.since) return needs("a span such as 30m, 12h or 7d");
+    } else if (name == "--limit" && options.command == Command::History) {
+      auto v = value();
+      if (!v || v->empty()) return needs("a limit id such as five_hour or seven_day");
+      options.limitId = *v;
     } else if (name == "--no-verify" && options.command == Command::SetKey) {
       options.noVerify = true;
     } else if (name == "--demo" && options.command == Command::Widget) {
@@ -114,6 +125,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
       return failure("unknown option '" + std::string(arg) + "' (see --help)");
     }
   }
+  if (options.json && options.csv) return failure("--json and --csv cannot be used together (see --help)");
   if (!options.screenshot.empty() && !options.frames) options.frames = 3;
   return {options, {}};
 }
@@ -135,6 +147,8 @@ Usage:
   claude-usage-tracker set-key [--no-verify] [OPTIONS]  read a key from stdin, check it, save it
   claude-usage-tracker statusline [OPTIONS]             a Claude Code status line (JSON on stdin)
   claude-usage-tracker install-statusline [OPTIONS]     make Claude Code use that status line
+  claude-usage-tracker history [--json|--csv] [--since 7d] [--limit ID] [OPTIONS]
+                                                        the recorded readings, oldest first
   claude-usage-tracker uninstall-statusline [OPTIONS]   put the previous status line back
   claude-usage-tracker --help | --version
 
@@ -151,6 +165,10 @@ Widget options:
   --frames N         render N frames, then exit
   --screenshot PATH  write the last frame as a PNG (with --frames)
   --stats            print frame and CPU counters to stderr at exit
+
+history prints every reading recorded in the last 35 days (from claude.ai and from Claude Code's
+status-line input), as a table, --json (an array) or --csv; --since 30m|12h|7d keeps the recent
+ones, --limit keeps one limit (five_hour, seven_day, seven_day_opus, ...).
 
 set-key reads one line from stdin (a key, or a pasted sessionKey=... cookie), checks it against
 claude.ai unless --no-verify, and only then writes the key file.

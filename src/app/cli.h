@@ -1,6 +1,7 @@
 #pragma once
 // The command line: one parse for every command, so options mean the same everywhere.
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ enum class Command {
   Statusline,
   InstallStatusline,
   UninstallStatusline,
+  History,
   Help,
   Version
 };
@@ -30,7 +32,11 @@ struct Options {
   int timeoutSeconds = 30;                    ///< --timeout: the whole request
 
   // status
-  bool json = false;  ///< --json
+  bool json = false;  ///< --json (status, history)
+  // history
+  bool csv = false;                               ///< --csv
+  std::optional<std::chrono::seconds> since;      ///< --since 7d: only readings this recent
+  std::string limitId;                            ///< --limit five_hour: only this limit
   // set-key
   bool noVerify = false;  ///< --no-verify
   // widget

@@ -18,6 +18,8 @@
 #include "core/model/pace.h"
 #include "core/model/terminal_text.h"
 #include "core/model/time_bounds.h"
+#include "core/history/history_store.h"
+#include "core/claude/usage_parser.h"
 
 namespace cut::app {
 namespace {
@@ -203,6 +205,10 @@ int runStatus(const Options& options) {
   if (auto recorded = core::recordUsage(options.stateDir, outcome->usage, outcome->organization.name, now);
       !recorded) {
     std::fprintf(stderr, "warning: %s\n", recorded.error().message.c_str());
+  }
+  if (const auto history = core::recordHistory(options.stateDir, core::Source::ClaudeAi, outcome->usage.limits, now);
+      !history.warning().empty()) {
+    std::fprintf(stderr, "warning: %s\n", history.warning().c_str());
   }
 
   if (options.json) {

@@ -23,6 +23,8 @@
 #include "core/statusline/git_branch.h"
 #include "core/statusline/statusline_input.h"
 #include "core/statusline/statusline_render.h"
+#include "core/files/usage_cache.h"
+#include "core/history/history_store.h"
 
 namespace cut::app {
 namespace {
@@ -64,6 +66,18 @@ bool cacheNeedsWrite(const std::optional<core::CachedUsage>& cache, const core::
     if (stored->observedAt >= reading.observedAt) continue;
     if (stored->usedPercent != reading.usedPercent || stored->resetsAt != reading.resetsAt) return true;
     if (now - stored->observedAt > std::chrono::seconds(60)) return true;
+  }
+  return false;
+}
+
+// The history keeps changes only: the cache already holds the last numbers, so an unchanged reading
+// (most runs) never opens the database.
+bool historyNeedsWrite(const std::optional<core::CachedUsage>& cache, const core::StatuslineInput& input) {
+  if (!cache) return true;
+  for (const core::Limit& reading : input.rateLimits) {
+    const core::Limit* stored = cache->usage.find(reading.id);
+    if (stored == nullptr || stored->usedPercent != reading.usedPercent || stored->resetsAt != reading.resetsAt)
+      return true;
   }
   return false;
 }
@@ -112,6 +126,10 @@ std::string statusline(const Options& options) {
     const core::Usage fresh{.limits = view.input.rateLimits};
     // A short wait: a busy lock costs this one write, never the line.
     (void)core::recordUsage(options.stateDir, fresh, "", now, std::chrono::milliseconds(50));
+  }
+  if (!view.input.rateLimits.empty() && historyNeedsWrite(view.cache, view.input)) {
+    (void)core::recordHistory(options.stateDir, core::Source::ClaudeCode, view.input.rateLimits, now,
+                              std::chrono::milliseconds(50));
   }
   if (needsRefresh(view.cache, now) && fileExists(options.keyFile)) {
     const auto started = startBackgroundRefresh(options);

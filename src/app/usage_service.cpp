@@ -10,6 +10,8 @@
 #include "app/merged_usage.h"
 #include "core/files/key_file.h"
 #include "core/model/demo.h"
+#include "core/files/usage_cache.h"
+#include "core/history/history_store.h"
 #include "net/poller.h"
 
 namespace cut::app {
@@ -50,8 +52,12 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
   };
   // On the poller thread, after each success: the shared cache lets the status line and `status`
   // show these numbers without a fetch of their own.
-  poll.onSuccess = [&usage = m_usage](const core::FetchOutcome& outcome) {
+  poll.onSuccess = [&usage = m_usage, stateDir = m_options.stateDir](const core::FetchOutcome& outcome) {
     usage.recordFetch(outcome, core::Clock::now());
+    const auto history =
+        core::recordHistory(stateDir, core::Source::ClaudeAi, outcome.usage.limits, core::Clock::now());
+    if (!history.warning().empty())
+      std::fprintf(stderr, "claude-usage-tracker: warning: %s\n", history.warning().c_str());
   };
   poll.wake = m_wake;
   poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);

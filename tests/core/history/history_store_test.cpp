@@ -1,0 +1,186 @@
+#include "core/history/history_store.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "support/temp_dir.h"
+
+using namespace cut::core;
+using cut::test::TempDir;
+
+namespace {
+
+const TimePoint kStart = Clock::from_time_t(1'796'340'000);
+
+Limit limit(std::string id, double percent, std::optional<TimePoint> resets) {
+  Limit l;
+  l.id = std::move(id);
+  l.usedPercent = percent;
+  l.resetsAt = resets;
+  return l;
+}
+
+HistoryStore openStore(const TempDir& dir) {
+  auto store = HistoryStore::open(dir.path() / "state", {});
+  REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
+  return std::move(store.value());
+}
+
+std::size_t sampleCount(const std::vector<HistoryReading>& readings) {
+  std::size_t count = 0;
+  for (const auto& reading : readings) count += reading.limits.size();
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("a recorded reading loads back with its time, source, percent and reset time") {
+  TempDir dir;
+  auto store = openStore(dir);
+  const auto reset = kStart + std::chrono::hours(3);
+  REQUIRE(store
+              .record(Source::ClaudeAi,
+                      {limit("five_hour", 41.5, reset), limit("seven_day", 12, std::nullopt)}, kStart)
+              .value() == 2);
+  const auto readings = store.load(kStart - std::chrono::hours(1)).value();
+  REQUIRE(readings.size() == 1);
+  CHECK(readings[0].time == kStart);
+  CHECK(readings[0].source == Source::ClaudeAi);
+  REQUIRE(readings[0].limits.size() == 2);
+  CHECK(readings[0].limits[0] == HistoryLimit{"five_hour", 41.5, reset, kStart});
+  CHECK(readings[0].limits[1] == HistoryLimit{"seven_day", 12, std::nullopt, kStart});
+}
+
+TEST_CASE("an unchanged reading is not stored twice but extends how long the value was seen") {
+  TempDir dir;
+  auto store = openStore(dir);
+  const auto reset = kStart + std::chrono::hours(3);
+  const auto later = kStart + std::chrono::seconds(30);
+  REQUIRE(store.record(Source::ClaudeAi, {limit("five_hour", 40, reset)}, kStart).value() == 1);
+  CHECK(store.record(Source::ClaudeAi, {limit("five_hour", 40, reset)}, later).value() == 0);
+  // Another source, a new percent and a new reset time are each new samples.
+  CHECK(store.record(Source::ClaudeCode, {limit("five_hour", 40, reset)}, later).value() == 1);
+  CHECK(store.record(Source::ClaudeAi, {limit("five_hour", 41, reset)}, later + std::chrono::seconds(30))
+            .value() == 1);
+  CHECK(store
+            .record(Source::ClaudeAi, {limit("five_hour", 41, reset + std::chrono::hours(5))},
+                    later + std::chrono::seconds(60))
+            .value() == 1);
+
+  const auto readings = store.load(kStart).value();
+  REQUIRE(readings.size() == 4);
+  CHECK(readings[0].limits[0].seenUntil == later);
+  CHECK(readings[1].source == Source::ClaudeCode);
+  CHECK(store.load(kStart, "seven_day").value().empty());
+  CHECK(sampleCount(store.load(kStart, "five_hour").value()) == 4);
+}
+
+TEST_CASE("the history file and its companions are private from the moment they exist") {
+  TempDir dir;
+  cut::test::UmaskScope loose(0);
+  {
+    auto store = openStore(dir);
+    REQUIRE(store.record(Source::ClaudeAi, {limit("five_hour", 1, std::nullopt)}, kStart).ok());
+    for (const char* name : {"history.sqlite", "history.sqlite-wal", "history.sqlite-shm"}) {
+      INFO(name);
+      CHECK(cut::test::modeOf(dir.path() / "state" / name) == 0600);
+    }
+  }
+  CHECK(cut::test::modeOf(dir.path() / "state") == 0700);
+}
+
+TEST_CASE("a history that is a symbolic link is refused and its target left alone") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "state");
+  cut::test::writeWholeFile(dir.path() / "elsewhere", "precious");
+  std::filesystem::create_symlink(dir.path() / "elsewhere", dir.path() / "state" / "history.sqlite");
+  auto store = HistoryStore::open(dir.path() / "state", {});
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.error().message.find("symbolic link") != std::string::npos);
+  CHECK(cut::test::readWholeFile(dir.path() / "elsewhere") == "precious");
+}
+
+TEST_CASE("a history that is not a database is set aside, kept, and a new one started") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "state");
+  const std::string garbage(4096, 'x');
+  cut::test::writeWholeFile(dir.path() / "state" / "history.sqlite", garbage);
+
+  auto outcome =
+      recordHistory(dir.path() / "state", Source::ClaudeAi, {limit("five_hour", 7, std::nullopt)}, kStart);
+  CHECK_FALSE(outcome.error);
+  REQUIRE_FALSE(outcome.setAside.empty());
+  CHECK(outcome.setAside.filename().string().starts_with("history.sqlite.bad-"));
+  CHECK(cut::test::readWholeFile(outcome.setAside) == garbage);
+  CHECK(outcome.warning().find(outcome.setAside.string()) != std::string::npos);
+
+  auto store = openStore(dir);
+  CHECK(store.setAsidePath().empty());
+  CHECK(sampleCount(store.load(kStart).value()) == 1);
+}
+
+TEST_CASE("a history damaged inside is set aside by a verifying open") {
+  TempDir dir;
+  {
+    auto store = openStore(dir);
+    for (int i = 0; i < 2000; ++i) {
+      REQUIRE(store
+                  .record(Source::ClaudeAi, {limit("five_hour", i, std::nullopt)},
+                          kStart + std::chrono::seconds(i))
+                  .ok());
+    }
+  }
+  // Overwrite the pages after the first (the header stays valid, the b-trees do not).
+  const auto path = dir.path() / "state" / "history.sqlite";
+  std::string bytes = cut::test::readWholeFile(path);
+  REQUIRE(bytes.size() > 16384);
+  for (std::size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+  cut::test::writeWholeFile(path, bytes);
+  std::filesystem::remove(dir.path() / "state" / "history.sqlite-wal");
+  std::filesystem::remove(dir.path() / "state" / "history.sqlite-shm");
+
+  auto store = HistoryStore::open(dir.path() / "state", {.verify = true});
+  REQUIRE(store.ok());
+  REQUIRE_FALSE(store->setAsidePath().empty());
+  CHECK(cut::test::readWholeFile(store->setAsidePath()) == bytes);
+  CHECK(store->load(kStart).value().empty());
+}
+
+// 60 days at a 30 s refresh, every reading changed (the worst case for the size): the file stays
+// under 5 MB, nothing older than 35 days is kept, the last day keeps every sample and older days
+// at most one per limit per 10 minutes.
+TEST_CASE("60 days of readings stay under 5 MB with the recent detail intact") {
+  TempDir dir;
+  auto store = openStore(dir);
+  const auto step = std::chrono::seconds(30);
+  const int count = 60 * 24 * 120;
+  TimePoint now = kStart;
+  for (int i = 0; i < count; ++i) {
+    now = kStart + i * step;
+    const double session = (i % 600) / 6.0;
+    const double week = (i % 20160) / 201.6;
+    REQUIRE(store
+                .record(Source::ClaudeAi,
+                        {limit("five_hour", session, now + std::chrono::hours(5)),
+                         limit("seven_day", week, std::nullopt)},
+                        now)
+                .ok());
+  }
+  CHECK(store.sizeOnDisk() < 5u * 1024 * 1024);
+  MESSAGE("size on disk: " << store.sizeOnDisk() << " bytes");
+
+  const auto all = store.load(kStart).value();
+  REQUIRE_FALSE(all.empty());
+  CHECK(all.front().time >= now - kHistoryKeepFor - std::chrono::hours(1));
+  const auto lastDay = store.load(now - std::chrono::hours(23)).value();
+  CHECK(sampleCount(lastDay) == 2 * (23 * 120 + 1));
+  CHECK(lastDay.back().time == now);
+  const auto old = store.load(now - std::chrono::hours(30 * 24)).value();
+  std::size_t olderThanTwoDays = 0;
+  for (const auto& reading : old)
+    if (reading.time < now - std::chrono::hours(48)) olderThanTwoDays += reading.limits.size();
+  CHECK(olderThanTwoDays <= 2 * (28 * 24 * 6 + 1));
+  CHECK(olderThanTwoDays >= 2 * (28 * 24 * 6 - 1));
+}
