@@ -24,7 +24,7 @@ constexpr CommandSpec kCommands[] = {
     {Command::Widget, "", Program::Full, runWidget},
     {Command::Status, "status", Program::Full, runStatus},
     {Command::SetKey, "set-key", Program::Full, runSetKey},
-    {Command::History, "history", Program::Full, runHistory},
+    {Command::History, "history", Program::Front, runHistory},
     {Command::Statusline, "statusline", Program::Front, runStatusline},
     {Command::InstallStatusline, "install-statusline", Program::Front, runInstallStatusline},
     {Command::UninstallStatusline, "uninstall-statusline", Program::Front, runUninstallStatusline},

@@ -1,6 +1,6 @@
 #pragma once
 // The commands' handlers, one file each; command_table.cpp lists them with their names. The full
-// program's four (widget, status, set-key, history) are defined twice, chosen by the link: the real ones in
+// program's three (widget, status, set-key) are defined twice, chosen by the link: the real ones in
 // cut_app, hand-overs to the full program in the front (front_handover.cpp).
 
 #include "app/cli.h"

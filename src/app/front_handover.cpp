@@ -36,6 +36,5 @@ int handOver(const Options& options) {
 int runWidget(const Options& options) { return handOver(options); }
 int runStatus(const Options& options) { return handOver(options); }
 int runSetKey(const Options& options) { return handOver(options); }
-int runHistory(const Options& options) { return handOver(options); }
 
 }  // namespace cut::app

@@ -275,7 +275,7 @@ Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateD
 
   if (!makePrivateDirs(stateDir))
     return fail(FileError{.message = "cannot create the state folder " + stateDir.string()});
-  if (auto trusted = checkPrivateDir(stateDir); !trusted) return trusted;
+  if (auto trusted = checkPrivateDir(stateDir); !trusted) return fail(std::move(trusted.error()));
   const CacheLock lock(stateDir / "usage-cache.lock", lockWait);
   if (!lock.locked())
     return fail(FileError{.message = "another process holds " + (stateDir / "usage-cache.lock").string()});
