@@ -35,6 +35,7 @@ TEST_CASE("every command is in the table once, with a handler") {
                          Command::Statusline,
                          Command::InstallStatusline,
                          Command::UninstallStatusline,
+                         Command::History,
                          Command::Help,
                          Command::Version};
   CHECK(commandTable().size() == std::size(all));
@@ -47,9 +48,9 @@ TEST_CASE("every command is in the table once, with a handler") {
     if (!spec.name.empty()) CHECK(names.insert(spec.name).second);
 }
 
-TEST_CASE("the front runs the status line, its install, help and version; the rest is the full program's") {
+TEST_CASE("the front runs the status line, its install, history, help and version; the rest is the full program's") {
   for (const Command command : {Command::Statusline, Command::InstallStatusline, Command::UninstallStatusline,
-                                Command::Help, Command::Version})
+                                Command::History, Command::Help, Command::Version})
     CHECK(commandSpec(command).program == Program::Front);
   for (const Command command : {Command::Widget, Command::Status, Command::SetKey})
     CHECK(commandSpec(command).program == Program::Full);
