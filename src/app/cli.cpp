@@ -22,10 +22,13 @@ std::filesystem::path homeDir() {
   return home.empty() ? std::filesystem::path("/") : home;
 }
 
-std::filesystem::path xdgDir(const char* variable, const char* fallbackUnderHome) {
+std::filesystem::path xdgBase(const char* variable, const char* fallbackUnderHome) {
   auto base = envPath(variable);
-  if (base.empty()) base = homeDir() / fallbackUnderHome;
-  return base / "claude-usage-tracker";
+  return base.empty() ? homeDir() / fallbackUnderHome : base;
+}
+
+std::filesystem::path xdgDir(const char* variable, const char* fallbackUnderHome) {
+  return xdgBase(variable, fallbackUnderHome) / "claude-usage-tracker";
 }
 
 std::optional<int> parseInt(std::string_view text, int min, int max) {
@@ -45,6 +48,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
   options.keyFile = homeDir() / ".claude-session-key";
   options.configDir = xdgDir("XDG_CONFIG_HOME", ".config");
   options.stateDir = xdgDir("XDG_STATE_HOME", ".local/state");
+  options.autostartDir = xdgBase("XDG_CONFIG_HOME", ".config") / "autostart";
 
   std::size_t i = 0;
   if (!args.empty() && !args[0].starts_with("-")) {
@@ -55,6 +59,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
         {"statusline", Command::Statusline},
         {"install-statusline", Command::InstallStatusline},
         {"uninstall-statusline", Command::UninstallStatusline},
+        {"autostart", Command::Autostart},
+        {"forget", Command::Forget},
         {"help", Command::Help},
     };
     const auto* found = std::find_if(std::begin(kCommands), std::end(kCommands),
@@ -62,6 +68,13 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     if (found == std::end(kCommands)) return failure("unknown command '" + name + "' (see --help)");
     options.command = found->second;
     i = 1;
+    if (options.command == Command::Autostart) {
+      const std::string toggle = args.size() > 1 ? args[1] : "";
+      if (toggle == "on") options.autostart = Options::Toggle::On;
+      else if (toggle == "off") options.autostart = Options::Toggle::Off;
+      else if (toggle != "status") return failure("autostart needs on, off or status (see --help)");
+      i = 2;
+    }
   }
 
   for (; i < args.size(); ++i) {
@@ -119,6 +132,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
       options.json = true;
     } else if (name == "--no-verify" && options.command == Command::SetKey) {
       options.noVerify = true;
+    } else if (name == "--yes" && options.command == Command::Forget) {
+      options.yes = true;
     } else if (name == "--demo" && options.command == Command::Widget) {
       options.demo = true;
     } else if (name == "--frames" && options.command == Command::Widget) {
@@ -158,6 +173,8 @@ Usage:
   claude-usage-tracker statusline [OPTIONS]             a Claude Code status line (JSON on stdin)
   claude-usage-tracker install-statusline [OPTIONS]     make Claude Code use that status line
   claude-usage-tracker uninstall-statusline [OPTIONS]   put the previous status line back
+  claude-usage-tracker autostart on|off|status          start the widget at login, or not
+  claude-usage-tracker forget [--yes] [OPTIONS]         remove every file this program wrote for you
   claude-usage-tracker --help | --version
 
 Options:
@@ -176,6 +193,13 @@ Widget options:
 
 set-key reads one line from stdin (a key, or a pasted sessionKey=... cookie), checks it against
 claude.ai unless --no-verify, and only then writes the key file.
+
+autostart writes or removes $XDG_CONFIG_HOME/autostart/claude-usage-tracker.desktop (an XDG
+autostart entry starting this program); status says which.
+
+forget lists what it will remove and asks; --yes removes without asking. It removes the key file
+(only a regular file you own), the settings and state folders' files, the autostart entry and
+this program's Claude Code status line (putting yours back), and nothing else.
 
 Exit codes:
   0   success

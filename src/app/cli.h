@@ -15,6 +15,8 @@ enum class Command {
   Statusline,
   InstallStatusline,
   UninstallStatusline,
+  Autostart,
+  Forget,
   Help,
   Version
 };
@@ -32,6 +34,12 @@ struct Options {
   bool json = false;  ///< --json
   // set-key
   bool noVerify = false;  ///< --no-verify
+  // autostart
+  enum class Toggle { Status, On, Off };
+  Toggle autostart = Toggle::Status;         ///< autostart on|off|status
+  std::filesystem::path autostartDir;        ///< $XDG_CONFIG_HOME/autostart (~/.config/autostart)
+  // forget
+  bool yes = false;  ///< --yes: remove without asking
   // widget
   bool demo = false;                 ///< --demo: built-in sample data, no network
   std::optional<int> frames;         ///< --frames N: render N frames, then exit

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     case Command::Status: code = cut::app::runStatus(options); break;
     case Command::SetKey: code = cut::app::runSetKey(options); break;
     case Command::Widget: code = cut::app::runWidget(options); break;
+    case Command::Autostart: code = cut::app::runAutostart(options); break;
+    case Command::Forget: code = cut::app::runForget(options); break;
   }
   if (fetches) cut::net::globalCleanup();
   return code;
