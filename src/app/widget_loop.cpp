@@ -11,8 +11,10 @@
 #include <cstdlib>
 
 #include "app/merged_usage.h"
+#include "app/autostart_toggle.h"
 #include "app/statusline_button.h"
 #include "app/usage_service.h"
+#include "core/files/autostart.h"
 #include "core/statusline/claude_code_settings.h"
 #include "core/window/placement.h"
 #include "platform/imgui_layer.h"
@@ -135,9 +137,23 @@ ui::ViewModel WidgetLoop::viewModel() const {
   view.keyFilePath = displayPath(m_parts.service.keyFilePath());
   view.keyFileMode = m_parts.service.keyFileMode();
   view.statusline = m_statusline;
+  view.autostart = autostartView();
   view.contentScale = m_scale;
   view.ring = m_parts.ring;
   view.notices = m_notices;
+  return view;
+}
+
+// Read from the entry each time, so a change made with `autostart on|off` shows as it is.
+ui::AutostartView WidgetLoop::autostartView() const {
+  ui::AutostartView view;
+  const auto entry = core::readAutostart(core::autostartFile(m_options.autostartDir.parent_path()));
+  view.enabled = entry.enabled;
+  const auto program = entry.present ? entry.program : autostartProgram();
+  view.program = program.string();
+  view.fromBuild = runsFromBuildFolder(program);
+  view.message = m_autostartMessage;
+  view.failed = m_autostartFailed;
   return view;
 }
 
@@ -241,6 +257,12 @@ void WidgetLoop::handle(const ui::Actions& actions) {
     } else {
       m_statusline = changeStatusline(core::claudeConfigDir(), m_options.stateDir, actions.installStatusline);
     }
+    m_dirty = true;
+  }
+  if (actions.startAtLogin) {
+    const auto result = setAutostart(m_options.autostartDir, *actions.startAtLogin);
+    m_autostartMessage = result ? result.value() : result.error().message;
+    m_autostartFailed = !result;
     m_dirty = true;
   }
   if (actions.requestClipboardPaste) {

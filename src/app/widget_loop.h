@@ -77,6 +77,7 @@ class WidgetLoop {
   bool firstFetchSettled() const;
   double secondsToNextMinute() const;
   ui::ViewModel viewModel() const;
+  ui::AutostartView autostartView() const;
 
   const Options& m_options;
   core::Settings& m_settings;
@@ -96,6 +97,8 @@ class WidgetLoop {
   float m_scale = 1.0f;
   std::string m_itemsFile;             ///< CUT_TEST_ITEMS_FILE, for GUI tests; empty when unset
   ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
+  std::string m_autostartMessage;      ///< the last "Start at login" change, for the panel
+  bool m_autostartFailed = false;
   std::vector<std::string> m_notices;  ///< see notify()
 
   // Dragging: the grab point in window pixels. Where the window was last asked to go, and how large.

@@ -158,6 +158,22 @@ void keySection(Frame& frame) {
   if (button(frame, "Cancel##remove")) state.confirmRemove = false;
 }
 
+/// Acts at once, like the status-line button: the autostart entry is the setting, not the draft.
+void startAtLoginRow(Frame& frame) {
+  const AutostartView& autostart = frame.view.autostart;
+  bool enabled = autostart.enabled;
+  if (ImGui::Checkbox("Start at login", &enabled)) frame.actions.startAtLogin = enabled;
+  recordItem(frame, enabled ? "Start at login: on" : "Start at login: off", true);
+  if (!autostart.program.empty()) {
+    std::string where = (autostart.enabled ? "Starts " : "Would start ") + autostart.program;
+    if (autostart.fromBuild) where += " (the build folder's program, not an installed one)";
+    textWrapped(frame, FontRole::Small, toneColor(Tone::Muted), where);
+  }
+  if (!autostart.message.empty())
+    textWrapped(frame, FontRole::Small, autostart.failed ? toneColor(Tone::Error) : bandColor(Band::Green, false),
+                autostart.message);
+}
+
 void claudeCodeSection(Frame& frame) {
   const StatuslineInstall& statusline = frame.view.statusline;
   textWrapped(frame, FontRole::Small, toneColor(Tone::Muted),
@@ -292,6 +308,7 @@ void behaviourSection(Frame& frame, float column) {
   ImGui::SliderInt("##snap", &draft.snapDistancePx, 0, 200, draft.snapDistancePx == 0 ? "off" : "%d px");
   ImGui::Checkbox("Always on top", &draft.alwaysOnTop);
   recordItem(frame, "Always on top", true);
+  startAtLoginRow(frame);
   heading(frame, "Claude Code");
   claudeCodeSection(frame);
 }

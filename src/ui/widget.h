@@ -47,6 +47,16 @@ struct StatuslineInstall {
   bool failed = false;  ///< the last install or removal did not happen
 };
 
+/// Whether the widget starts at login, read from the autostart entry for each frame the app builds,
+/// and what the last change from the panel said. Owned by the app, shown by the panel.
+struct AutostartView {
+  bool enabled = false;
+  std::string program;     ///< what the entry starts (or would start), for people
+  bool fromBuild = false;  ///< that program runs from a build folder, not an install
+  std::string message;     ///< the last result, for people; empty before any
+  bool failed = false;
+};
+
 /// Everything the UI reads in one frame. Built by the app; nothing here is mutated by the UI.
 struct ViewModel {
   std::shared_ptr<const core::UsageSnapshot> snapshot;  ///< never null
@@ -57,6 +67,7 @@ struct ViewModel {
   std::string keyFilePath;  ///< shown in the panel ("~/.claude-session-key")
   std::string keyFileMode;  ///< "0600", or empty when there is no file
   StatuslineInstall statusline;
+  AutostartView autostart;
   float contentScale = 1.0f;
   RingRenderer* ring = nullptr;  ///< may be null: ImDrawList fallback
   /// Problems with the widget's own files, for people (a settings file that could not be read or
@@ -76,6 +87,7 @@ struct Actions {
   bool installStatusline = false;               ///< point Claude Code's status line at this program
   bool removeStatusline = false;                ///< put back the status line the user had before
   bool dismissNotices = false;                  ///< the person has read ViewModel::notices
+  std::optional<bool> startAtLogin;             ///< the "Start at login" checkbox was toggled to this
   /// Window drag on the background (not on a control). The delta is how far the cursor is from the
   /// point where it grabbed the window, in window pixels: moving the window by it each frame keeps
   /// the grab point under the cursor (after such a move the next delta is about 0). While the
