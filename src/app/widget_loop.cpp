@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "app/merged_usage.h"
 #include "app/autostart_toggle.h"
+#include "app/merged_usage.h"
 #include "app/statusline_button.h"
 #include "app/usage_service.h"
 #include "core/files/autostart.h"
@@ -138,6 +138,7 @@ ui::ViewModel WidgetLoop::viewModel() const {
   view.keyFileMode = m_parts.service.keyFileMode();
   view.statusline = m_statusline;
   view.autostart = autostartView();
+  view.compositorPlaces = std::getenv("WAYLAND_DISPLAY") != nullptr;
   view.contentScale = m_scale;
   view.ring = m_parts.ring;
   view.notices = m_notices;

@@ -92,7 +92,8 @@ void keyCheckLine(Frame& frame) {
       const auto& organizations = check.organizations;
       if (organizations.size() == 1) line += " It sees " + joinNames(organizations) + ".";
       if (organizations.size() > 1)
-        line += " It sees " + std::to_string(organizations.size()) + " organizations: " + joinNames(organizations) + ".";
+        line += " It sees " + std::to_string(organizations.size()) +
+                " organizations: " + joinNames(organizations) + ".";
       textWrapped(frame, FontRole::Small, bandColor(Band::Green, false), line);
       break;
     }
@@ -170,8 +171,8 @@ void startAtLoginRow(Frame& frame) {
     textWrapped(frame, FontRole::Small, toneColor(Tone::Muted), where);
   }
   if (!autostart.message.empty())
-    textWrapped(frame, FontRole::Small, autostart.failed ? toneColor(Tone::Error) : bandColor(Band::Green, false),
-                autostart.message);
+    textWrapped(frame, FontRole::Small,
+                autostart.failed ? toneColor(Tone::Error) : bandColor(Band::Green, false), autostart.message);
 }
 
 void claudeCodeSection(Frame& frame) {
@@ -306,6 +307,10 @@ void behaviourSection(Frame& frame, float column) {
   fieldLabel(frame, "Snap to edges", column);
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::SliderInt("##snap", &draft.snapDistancePx, 0, 200, draft.snapDistancePx == 0 ? "off" : "%d px");
+  if (frame.view.compositorPlaces)
+    textWrapped(frame, FontRole::Small, toneColor(Tone::Muted),
+                "Wayland places windows itself: snapping and the saved position do not apply here. Move the "
+                "widget with the compositor (on Weston, Super + drag).");
   ImGui::Checkbox("Always on top", &draft.alwaysOnTop);
   recordItem(frame, "Always on top", true);
   startAtLoginRow(frame);

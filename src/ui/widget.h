@@ -68,6 +68,8 @@ struct ViewModel {
   std::string keyFileMode;  ///< "0600", or empty when there is no file
   StatuslineInstall statusline;
   AutostartView autostart;
+  /// A Wayland session (through XWayland): the compositor places windows, not the widget.
+  bool compositorPlaces = false;
   float contentScale = 1.0f;
   RingRenderer* ring = nullptr;  ///< may be null: ImDrawList fallback
   /// Problems with the widget's own files, for people (a settings file that could not be read or
