@@ -73,6 +73,8 @@ in_root sh -c 'Xvfb :77 -screen 0 1024x768x24 -nolisten tcp >/tmp/xvfb.log 2>&1 
 head -c 8 "$root/tmp/widget.png" | od -An -c | grep -q 'P   N   G' || fail "no PNG screenshot"
 
 in_root apt-get purge -y -qq claude-usage-tracker >/dev/null 2>&1 || fail "apt-get purge"
-left=$(while read -r f; do [ -f "$root$f" ] || [ -L "$root$f" ] && echo "$f"; done <"$root/tmp/files")
+left=$(while read -r f; do
+  if [ -L "$root$f" ] || { [ -e "$root$f" ] && [ ! -d "$root$f" ]; }; then echo "$f"; fi
+done <"$root/tmp/files")
 [ -z "$left" ] || fail "files of the package remain after purge: $left"
 echo "PASS: fresh root check in $(($(date +%s) - started)) s"
