@@ -2,13 +2,18 @@
 """Draws assets/icon.png, the window icon: a gauge ring on a dark rounded tile.
 
 Run once by hand when the artwork changes (python3 assets/make_icon.py); the PNG is committed and
-embedded into the program at build time.
+embedded into the program at build time. The build also runs it as `make_icon.py SIZE OUT.png` to
+draw the installed hicolor icons: the same shapes drawn at each size, sharper than a resized bitmap.
 """
 import math
 import struct
+import sys
 import zlib
 
-SIZE = 64
+SIZE = int(sys.argv[1]) if len(sys.argv) > 1 else 64
+OUT = sys.argv[2] if len(sys.argv) > 2 else __file__.rsplit("/", 1)[0] + "/icon.png"
+# The artwork is laid out on a 64-unit grid; distances are converted to pixels of this size.
+SCALE = SIZE / 64
 TILE = (29, 33, 40)
 TRACK = (58, 64, 75)
 ARC = (76, 195, 138)
@@ -33,11 +38,11 @@ def arc(px, py):
 
 
 def pixel(x, y):
-    px, py = x + 0.5 - SIZE / 2, y + 0.5 - SIZE / 2
-    alpha = coverage(rounded_box(px, py, SIZE / 2 - 1, 14))
+    px, py = (x + 0.5 - SIZE / 2) / SCALE, (y + 0.5 - SIZE / 2) / SCALE
+    alpha = coverage(rounded_box(px, py, 31, 14) * SCALE)
     rgb = TILE
     for colour, d in ((TRACK, abs(math.hypot(px, py) - RING_R) - RING_W / 2 + 1), (ARC, arc(px, py))):
-        c = coverage(d)
+        c = coverage(d * SCALE)
         rgb = tuple(round(a * (1 - c) + b * c) for a, b in zip(rgb, colour))
     return bytes(rgb) + bytes([round(alpha * 255)])
 
@@ -49,5 +54,5 @@ def chunk(tag, data):
 rows = b"".join(b"\0" + b"".join(pixel(x, y) for x in range(SIZE)) for y in range(SIZE))
 png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", SIZE, SIZE, 8, 6, 0, 0, 0)) +
        chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
-with open(__file__.rsplit("/", 1)[0] + "/icon.png", "wb") as f:
+with open(OUT, "wb") as f:
     f.write(png)

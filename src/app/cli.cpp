@@ -33,6 +33,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
   options.keyFile = platform::homeFolder() / ".claude-session-key";
   options.configDir = platform::configBase() / kFolderName;
   options.stateDir = platform::stateBase() / kFolderName;
+  options.autostartDir = platform::configBase() / "autostart";
 
   std::size_t i = 0;
   if (!args.empty() && !args[0].starts_with("-")) {
@@ -41,6 +42,13 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     if (found == nullptr) return failure("unknown command '" + name + "' (see --help)");
     options.command = found->command;
     i = 1;
+    if (options.command == Command::Autostart) {
+      const std::string toggle = args.size() > 1 ? args[1] : "";
+      if (toggle == "on") options.autostart = Options::Toggle::On;
+      else if (toggle == "off") options.autostart = Options::Toggle::Off;
+      else if (toggle != "status") return failure("autostart needs on, off or status (see --help)");
+      i = 2;
+    }
   }
 
   for (; i < args.size(); ++i) {
@@ -108,6 +116,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
       options.limitId = *v;
     } else if (name == "--no-verify" && options.command == Command::SetKey) {
       options.noVerify = true;
+    } else if (name == "--yes" && options.command == Command::Forget) {
+      options.yes = true;
     } else if (name == "--demo" && options.command == Command::Widget) {
       options.demo = true;
     } else if (name == "--frames" && options.command == Command::Widget) {
@@ -150,6 +160,8 @@ Usage:
   claude-usage-tracker history [--json|--csv] [--since 7d] [--limit ID] [OPTIONS]
                                                         the recorded readings, oldest first
   claude-usage-tracker uninstall-statusline [OPTIONS]   put the previous status line back
+  claude-usage-tracker autostart on|off|status          start the widget at login, or not
+  claude-usage-tracker forget [--yes] [OPTIONS]         remove every file this program wrote for you
   claude-usage-tracker --help | --version
 
 Options:
@@ -172,6 +184,13 @@ ones, --limit keeps one limit (five_hour, seven_day, seven_day_opus, ...).
 
 set-key reads one line from stdin (a key, or a pasted sessionKey=... cookie), checks it against
 claude.ai unless --no-verify, and only then writes the key file.
+
+autostart writes or removes $XDG_CONFIG_HOME/autostart/claude-usage-tracker.desktop (an XDG
+autostart entry starting this program); status says which.
+
+forget lists what it will remove and asks; --yes removes without asking. It removes the key file
+(only a regular file you own), the settings and state folders' files, the autostart entry and
+this program's Claude Code status line (putting yours back), and nothing else.
 
 Exit codes:
   0   success

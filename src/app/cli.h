@@ -17,6 +17,8 @@ enum class Command {
   InstallStatusline,
   UninstallStatusline,
   History,
+  Autostart,
+  Forget,
   Help,
   Version
 };
@@ -39,6 +41,12 @@ struct Options {
   std::string limitId;                            ///< --limit five_hour: only this limit
   // set-key
   bool noVerify = false;  ///< --no-verify
+  // autostart
+  enum class Toggle { Status, On, Off };
+  Toggle autostart = Toggle::Status;         ///< autostart on|off|status
+  std::filesystem::path autostartDir;        ///< $XDG_CONFIG_HOME/autostart (~/.config/autostart)
+  // forget
+  bool yes = false;  ///< --yes: remove without asking
   // widget
   bool demo = false;                 ///< --demo: built-in sample data, no network
   std::optional<int> frames;         ///< --frames N: render N frames, then exit

@@ -25,6 +25,8 @@ constexpr CommandSpec kCommands[] = {
     {Command::Status, "status", Program::Full, runStatus},
     {Command::SetKey, "set-key", Program::Full, runSetKey},
     {Command::History, "history", Program::Front, runHistory},
+    {Command::Autostart, "autostart", Program::Full, runAutostart},
+    {Command::Forget, "forget", Program::Full, runForget},
     {Command::Statusline, "statusline", Program::Front, runStatusline},
     {Command::InstallStatusline, "install-statusline", Program::Front, runInstallStatusline},
     {Command::UninstallStatusline, "uninstall-statusline", Program::Front, runUninstallStatusline},

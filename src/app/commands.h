@@ -1,6 +1,6 @@
 #pragma once
 // The commands' handlers, one file each; command_table.cpp lists them with their names. The full
-// program's three (widget, status, set-key) are defined twice, chosen by the link: the real ones in
+// program's (widget, status, set-key, autostart, forget) are defined twice, chosen by the link: the real ones in
 // cut_app, hand-overs to the full program in the front (front_handover.cpp).
 
 #include "app/cli.h"
@@ -14,5 +14,7 @@ int runHistory(const Options& options);              ///< cmd_history.cpp
 int runStatusline(const Options& options);           ///< cmd_statusline.cpp
 int runInstallStatusline(const Options& options);    ///< cmd_install_statusline.cpp
 int runUninstallStatusline(const Options& options);  ///< cmd_install_statusline.cpp
+int runAutostart(const Options& options);            ///< cmd_autostart.cpp
+int runForget(const Options& options);               ///< cmd_forget.cpp
 
 }  // namespace cut::app

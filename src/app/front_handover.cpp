@@ -36,5 +36,7 @@ int handOver(const Options& options) {
 int runWidget(const Options& options) { return handOver(options); }
 int runStatus(const Options& options) { return handOver(options); }
 int runSetKey(const Options& options) { return handOver(options); }
+int runAutostart(const Options& options) { return handOver(options); }
+int runForget(const Options& options) { return handOver(options); }
 
 }  // namespace cut::app

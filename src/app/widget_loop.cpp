@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/autostart_toggle.h"
 #include "app/merged_usage.h"
 #include "app/statusline_button.h"
 #include "app/usage_service.h"
+#include "core/files/autostart.h"
 #include "core/statusline/claude_code_settings.h"
 #include "platform/imgui_layer.h"
 #include "platform/process_clock.h"
@@ -90,9 +92,24 @@ ui::ViewModel WidgetLoop::viewModel() const {
   view.keyFilePath = displayPath(m_parts.service.keyFilePath());
   view.keyFileMode = m_parts.service.keyFileMode();
   view.statusline = m_statusline;
+  view.autostart = autostartView();
+  view.compositorPlaces = std::getenv("WAYLAND_DISPLAY") != nullptr;
   view.contentScale = m_scale;
   view.ring = m_parts.ring;
   view.notices = m_notices;
+  return view;
+}
+
+// Read from the entry each time, so a change made with `autostart on|off` shows as it is.
+ui::AutostartView WidgetLoop::autostartView() const {
+  ui::AutostartView view;
+  const auto entry = core::readAutostart(core::autostartFile(m_options.autostartDir.parent_path()));
+  view.enabled = entry.enabled;
+  const auto program = entry.present ? entry.program : autostartProgram();
+  view.program = program.string();
+  view.fromBuild = runsFromBuildFolder(program);
+  view.message = m_autostartMessage;
+  view.failed = m_autostartFailed;
   return view;
 }
 
@@ -165,6 +182,12 @@ void WidgetLoop::handle(const ui::Actions& actions) {
       m_statusline = changeStatusline(core::claudeConfigDir(), m_options.stateDir, actions.installStatusline);
     }
     m_pacing.markDirty();
+  }
+  if (actions.startAtLogin) {
+    const auto result = setAutostart(m_options.autostartDir, *actions.startAtLogin);
+    m_autostartMessage = result ? result.value() : result.error().message;
+    m_autostartFailed = !result;
+    m_dirty = true;
   }
   if (actions.requestClipboardPaste) {
     m_widget.setKeyField(m_parts.window.clipboardText());

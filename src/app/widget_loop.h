@@ -69,6 +69,7 @@ class WidgetLoop {
   void saveSettings();
   bool firstFetchSettled() const;
   ui::ViewModel viewModel() const;
+  ui::AutostartView autostartView() const;
 
   const Options& m_options;
   core::Settings& m_settings;
@@ -85,6 +86,8 @@ class WidgetLoop {
   std::string m_drawnKeyMessage;
   float m_scale = 1.0f;
   ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
+  std::string m_autostartMessage;      ///< the last "Start at login" change, for the panel
+  bool m_autostartFailed = false;
   std::vector<std::string> m_notices;  ///< see notify()
 };
 

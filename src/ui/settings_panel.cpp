@@ -170,6 +170,22 @@ void keySection(Frame& frame) {
   if (button(frame, "Cancel##remove")) state.confirmRemove = false;
 }
 
+/// Acts at once, like the status-line button: the autostart entry is the setting, not the draft.
+void startAtLoginRow(Frame& frame) {
+  const AutostartView& autostart = frame.view.autostart;
+  bool enabled = autostart.enabled;
+  if (ImGui::Checkbox("Start at login", &enabled)) frame.actions.startAtLogin = enabled;
+  recordItem(frame, enabled ? "Start at login: on" : "Start at login: off", true);
+  if (!autostart.program.empty()) {
+    std::string where = (autostart.enabled ? "Starts " : "Would start ") + autostart.program;
+    if (autostart.fromBuild) where += " (the build folder's program, not an installed one)";
+    textWrapped(frame, FontRole::Small, toneColor(Tone::Muted), where);
+  }
+  if (!autostart.message.empty())
+    textWrapped(frame, FontRole::Small,
+                autostart.failed ? toneColor(Tone::Error) : bandColor(Band::Green, false), autostart.message);
+}
+
 void claudeCodeSection(Frame& frame) {
   const StatuslineInstall& statusline = frame.view.statusline;
   textWrapped(frame, FontRole::Small, toneColor(Tone::Muted),
@@ -302,8 +318,13 @@ void behaviourSection(Frame& frame, float column) {
   fieldLabel(frame, "Snap to edges", column);
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::SliderInt("##snap", &draft.snapDistancePx, 0, 200, draft.snapDistancePx == 0 ? "off" : "%d px");
+  if (frame.view.compositorPlaces)
+    textWrapped(frame, FontRole::Small, toneColor(Tone::Muted),
+                "Wayland places windows itself: snapping and the saved position do not apply here. Move the "
+                "widget with the compositor (on Weston, Super + drag).");
   ImGui::Checkbox("Always on top", &draft.alwaysOnTop);
   recordItem(frame, "Always on top", true);
+  startAtLoginRow(frame);
   heading(frame, "Claude Code");
   claudeCodeSection(frame);
 }

@@ -41,6 +41,16 @@ struct StatuslineInstall {
   bool failed = false;  ///< the last install or removal did not happen
 };
 
+/// Whether the widget starts at login, read from the autostart entry for each frame the app builds,
+/// and what the last change from the panel said. Owned by the app, shown by the panel.
+struct AutostartView {
+  bool enabled = false;
+  std::string program;     ///< what the entry starts (or would start), for people
+  bool fromBuild = false;  ///< that program runs from a build folder, not an install
+  std::string message;     ///< the last result, for people; empty before any
+  bool failed = false;
+};
+
 /// Everything the UI reads in one frame. Built by the app; nothing here is mutated by the UI.
 struct ViewModel {
   std::shared_ptr<const core::UsageSnapshot> snapshot;  ///< never null
@@ -51,6 +61,9 @@ struct ViewModel {
   std::string keyFilePath;  ///< shown in the panel ("~/.claude-session-key")
   std::string keyFileMode;  ///< "0600", or empty when there is no file
   StatuslineInstall statusline;
+  AutostartView autostart;
+  /// A Wayland session (through XWayland): the compositor places windows, not the widget.
+  bool compositorPlaces = false;
   float contentScale = 1.0f;
   RingRenderer* ring = nullptr;  ///< may be null: ImDrawList fallback
   /// Problems with the widget's own files, for people (a settings file that could not be read or
@@ -70,6 +83,7 @@ struct Actions {
   bool installStatusline = false;               ///< point Claude Code's status line at this program
   bool removeStatusline = false;                ///< put back the status line the user had before
   bool dismissNotices = false;                  ///< the person has read ViewModel::notices
+  std::optional<bool> startAtLogin;             ///< the "Start at login" checkbox was toggled to this
   /// Window drag on the background (not on a control); the drag's state lives in the widget alone.
   /// The grab point is where the button went down, in window pixels: the window follows the cursor
   /// when placed at the cursor's screen position less the grab point.

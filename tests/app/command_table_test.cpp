@@ -36,6 +36,8 @@ TEST_CASE("every command is in the table once, with a handler") {
                          Command::InstallStatusline,
                          Command::UninstallStatusline,
                          Command::History,
+                         Command::Autostart,
+                         Command::Forget,
                          Command::Help,
                          Command::Version};
   CHECK(commandTable().size() == std::size(all));
@@ -52,7 +54,8 @@ TEST_CASE("the front runs the status line, its install, history, help and versio
   for (const Command command : {Command::Statusline, Command::InstallStatusline, Command::UninstallStatusline,
                                 Command::History, Command::Help, Command::Version})
     CHECK(commandSpec(command).program == Program::Front);
-  for (const Command command : {Command::Widget, Command::Status, Command::SetKey})
+  for (const Command command :
+       {Command::Widget, Command::Status, Command::SetKey, Command::Autostart, Command::Forget})
     CHECK(commandSpec(command).program == Program::Full);
 }
 

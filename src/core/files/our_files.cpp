@@ -1,0 +1,62 @@
+#include "core/files/our_files.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace cut::core {
+namespace {
+
+constexpr std::array<std::string_view, 1> kConfigNames = {"settings.json"};
+constexpr std::array<std::string_view, 7> kStateNames = {
+    "usage-cache.json", "usage-cache.lock",         "widget.lock",   "widget.sock",
+    "refresh.lock",     "statusline-previous.json", "history.sqlite"};
+
+/// `name`, `name.bad`, `name.bad.N`, SQLite's `name-wal`/`name-shm`/`name-journal`, and the
+/// temporary `.name.tmp-XXXX` of an atomic write.
+bool matches(std::string_view file, std::string_view name) {
+  if (file == name) return true;
+  const std::string temporary = "." + std::string(name) + ".tmp-";
+  if (file.starts_with(temporary)) return true;
+  if (!file.starts_with(name)) return false;
+  const std::string_view rest = file.substr(name.size());
+  return rest == ".bad" || rest.starts_with(".bad.") || rest == "-wal" || rest == "-shm" ||
+         rest == "-journal";
+}
+
+template <std::size_t N>
+void collect(const std::filesystem::path& dir, const std::array<std::string_view, N>& names,
+             std::vector<std::filesystem::path>& out) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (std::none_of(names.begin(), names.end(), [&](std::string_view name) { return matches(file, name); }))
+      continue;
+    struct stat info {};
+    if (::lstat(entry.path().c_str(), &info) != 0) continue;
+    // The socket is the one non-regular file the widget makes.
+    const bool socket = S_ISSOCK(info.st_mode) && file == "widget.sock";
+    if ((S_ISREG(info.st_mode) || socket) && info.st_uid == ::getuid()) out.push_back(entry.path());
+  }
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> ourFiles(const std::filesystem::path& configDir,
+                                            const std::filesystem::path& stateDir) {
+  std::vector<std::filesystem::path> files;
+  collect(configDir, kConfigNames, files);
+  if (stateDir != configDir) collect(stateDir, kStateNames, files);
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool keyFileIsOurs(const std::filesystem::path& path) {
+  struct stat info {};
+  return ::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::getuid();
+}
+
+}  // namespace cut::core
