@@ -187,7 +187,7 @@ void WidgetLoop::handle(const ui::Actions& actions) {
     const auto result = setAutostart(m_options.autostartDir, *actions.startAtLogin);
     m_autostartMessage = result ? result.value() : result.error().message;
     m_autostartFailed = !result;
-    m_dirty = true;
+    m_pacing.markDirty();
   }
   if (actions.requestClipboardPaste) {
     m_widget.setKeyField(m_parts.window.clipboardText());
