@@ -6,7 +6,8 @@ set -euo pipefail
 build_pkgs=(build-essential cmake pkg-config libglfw3-dev libcurl4-openssl-dev nlohmann-json3-dev
             libstb-dev libimgui-dev libx11-dev libsystemd-dev libsqlite3-dev fonts-inter libgl1-mesa-dri python3)
 test_pkgs=(doctest-dev libcpp-httplib-dev libssl-dev openssl xvfb xauth openbox xdotool imagemagick
-           x11-utils mesa-utils dbus-x11 dbus-daemon procps time desktop-file-utils lintian debootstrap file)
+           x11-utils mesa-utils dbus-x11 dbus-daemon procps time desktop-file-utils lintian debootstrap file
+           clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")
