@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/files/file_lock.h"
 #include "core/files/posix_io.h"
 
 namespace cut::core {
@@ -25,35 +26,6 @@ TimePoint fromMs(std::int64_t ms) {
   return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(ms)));
 }
 
-// An exclusive flock on a lock file beside the ledger (the ledger itself is replaced by rename,
-// which would leave a lock on a dead inode); released when destroyed.
-class LedgerLock {
- public:
-  LedgerLock(const std::filesystem::path& path, std::chrono::milliseconds wait) {
-    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (m_fd < 0) return;
-    const auto deadline = std::chrono::steady_clock::now() + wait;
-    for (;;) {
-      if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
-        m_locked = true;
-        return;
-      }
-      if (errno != EWOULDBLOCK && errno != EINTR) return;
-      if (std::chrono::steady_clock::now() >= deadline) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  }
-  ~LedgerLock() {
-    if (m_fd >= 0) ::close(m_fd);
-  }
-  LedgerLock(const LedgerLock&) = delete;
-  LedgerLock& operator=(const LedgerLock&) = delete;
-  bool locked() const { return m_locked; }
-
- private:
-  int m_fd = -1;
-  bool m_locked = false;
-};
 
 }  // namespace
 
@@ -117,7 +89,7 @@ Result<std::vector<Notification>, FileError> recordAlerts(const std::filesystem:
   if (stateDir.has_parent_path()) std::filesystem::create_directories(stateDir.parent_path(), ec);
   ::mkdir(stateDir.c_str(), 0700);  // private from the start; an existing folder is kept as it is
   const auto lockPath = stateDir / "alerts.lock";
-  const LedgerLock lock(lockPath, lockWait);
+  const FileLock lock(lockPath, lockWait);
   if (!lock.locked()) return fail(FileError{.message = "another process holds " + lockPath.string()});
   AlertRecord record = readAlertRecord(stateDir);
   const AlertRecord before = record;

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/files/file_lock.h"
 #include "core/model/time_bounds.h"
 
 #include "core/files/json_document.h"
@@ -93,38 +94,6 @@ bool makePrivateDirs(const std::filesystem::path& dir) {
   return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
-// An exclusive flock on the lock file, released when destroyed. The lock file is separate from the
-// cache because the cache is replaced by rename, which would leave a lock on a dead inode.
-class CacheLock {
- public:
-  CacheLock(const std::filesystem::path& path, std::chrono::milliseconds wait) {
-    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
-    if (m_fd < 0) return;
-    // A lock file someone else made is theirs to hold forever (or not a file at all).
-    struct stat info {};
-    if (::fstat(m_fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid()) return;
-    const auto deadline = std::chrono::steady_clock::now() + wait;
-    for (;;) {
-      if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
-        m_locked = true;
-        return;
-      }
-      if (errno != EWOULDBLOCK && errno != EINTR) return;
-      if (std::chrono::steady_clock::now() >= deadline) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  }
-  ~CacheLock() {
-    if (m_fd >= 0) ::close(m_fd);  // closing releases the lock
-  }
-  CacheLock(const CacheLock&) = delete;
-  CacheLock& operator=(const CacheLock&) = delete;
-  bool locked() const { return m_locked; }
-
- private:
-  int m_fd = -1;
-  bool m_locked = false;
-};
 
 // A reading dated ahead of `now` beyond kClockSkewAllowance (a clock that was wrong, an edited file) would
 // win every merge and freeze the numbers until that date: it is treated as stale, and the next write drops
@@ -276,7 +245,7 @@ Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateD
   if (!makePrivateDirs(stateDir))
     return fail(FileError{.message = "cannot create the state folder " + stateDir.string()});
   if (auto trusted = checkPrivateDir(stateDir); !trusted) return fail(std::move(trusted.error()));
-  const CacheLock lock(stateDir / "usage-cache.lock", lockWait);
+  const FileLock lock(stateDir / "usage-cache.lock", lockWait);
   if (!lock.locked())
     return fail(FileError{.message = "another process holds " + (stateDir / "usage-cache.lock").string()});
   const CachedUsage stored = readCache(stateDir).value_or(CachedUsage{});
