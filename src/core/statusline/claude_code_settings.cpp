@@ -162,6 +162,19 @@ bool isOurStatusline(std::string_view statusLineJson) {
   return command.ends_with(" statusline") && command.find("claude-usage-tracker") != std::string::npos;
 }
 
+namespace {
+
+// Claude Code's settings, to be changed with what the state folder remembers: refused when that
+// folder is not ours, since what it holds becomes a command Claude Code runs.
+Result<Loaded, ClaudeSettingsError> loadForChange(const std::filesystem::path& claudeDir,
+                                                  const std::filesystem::path& stateDir) {
+  if (auto trusted = checkPrivateDir(stateDir); !trusted)
+    return fail(ClaudeSettingsError{trusted.error().message + " Nothing was changed."});
+  return load(claudeDir);
+}
+
+}  // namespace
+
 bool statuslineInstalled(const std::filesystem::path& claudeDir) {
   const auto loaded = load(claudeDir);
   if (!loaded) return false;
@@ -173,9 +186,7 @@ Result<StatuslineChange, ClaudeSettingsError> installStatusline(const std::files
                                                                 const std::filesystem::path& stateDir,
                                                                 const std::string& command, TimePoint now) {
   return guarded([&]() -> Result<StatuslineChange, ClaudeSettingsError> {
-    if (auto trusted = checkPrivateDir(stateDir); !trusted)
-      return fail(ClaudeSettingsError{trusted.error().message + " Nothing was changed."});
-    auto loaded = load(claudeDir);
+    auto loaded = loadForChange(claudeDir, stateDir);
     if (!loaded) return fail(loaded.error());
     Loaded& file = loaded.value();
     const ordered_json wanted = {{"type", "command"}, {"command", command}, {"padding", 0}};
@@ -201,9 +212,7 @@ Result<StatuslineChange, ClaudeSettingsError> uninstallStatusline(const std::fil
                                                                   const std::filesystem::path& stateDir,
                                                                   TimePoint now) {
   return guarded([&]() -> Result<StatuslineChange, ClaudeSettingsError> {
-    if (auto trusted = checkPrivateDir(stateDir); !trusted)
-      return fail(ClaudeSettingsError{trusted.error().message + " Nothing was changed."});
-    auto loaded = load(claudeDir);
+    auto loaded = loadForChange(claudeDir, stateDir);
     if (!loaded) return fail(loaded.error());
     Loaded& file = loaded.value();
     const auto existing = file.root.find("statusLine");
