@@ -8,13 +8,24 @@
 
 namespace cut::app {
 
+namespace {
+
+// The cache as another process left it, less readings dated ahead of now.
+std::optional<core::CachedUsage> readCacheNow(const std::filesystem::path& stateDir) {
+  auto cache = core::readCache(stateDir);
+  if (cache) cache = core::withoutFutureReadings(std::move(*cache), core::Clock::now());
+  return cache;
+}
+
+}  // namespace
+
 MergedUsage::MergedUsage(std::filesystem::path stateDir, bool useCache, std::function<void()> wake)
     : m_stateDir(std::move(stateDir)), m_useCache(useCache), m_wake(std::move(wake)) {
   std::lock_guard lock(m_mutex);
   if (m_useCache) {
     startWatch();
     m_stamp = core::fileStamp(core::usageCachePath(m_stateDir));
-    m_cache = core::readCache(m_stateDir);
+    m_cache = readCacheNow(m_stateDir);
     ++m_cacheReads;
   }
   publishLocked();
@@ -77,7 +88,7 @@ void MergedUsage::update(std::chrono::seconds checkInterval) {
     version = m_cacheVersion;
   }
   // Read outside the lock: the poller thread must not wait on the disk to publish.
-  auto cache = core::readCache(m_stateDir);
+  auto cache = readCacheNow(m_stateDir);
   ++m_cacheReads;
   std::lock_guard lock(m_mutex);
   // A write of our own finished meanwhile and holds a newer cache; what this read saw may be newer

@@ -117,8 +117,10 @@ TEST_CASE("what another process wrote to the cache is brought in and published")
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {
-    const core::Usage claudeCode{.limits = {limit("seven_day", 70.0, kT0 + 1min, core::Source::ClaudeCode)}};
-    ::_exit(core::recordUsage(state.path(), claudeCode, "", kT0 + 1min).ok() ? 0 : 1);
+    // Dated now: the widget leaves out a reading dated ahead of its clock.
+    const auto now = core::Clock::now();
+    const core::Usage claudeCode{.limits = {limit("seven_day", 70.0, now, core::Source::ClaudeCode)}};
+    ::_exit(core::recordUsage(state.path(), claudeCode, "", now).ok() ? 0 : 1);
   }
   int status = 0;
   REQUIRE(::waitpid(child, &status, 0) == child);
@@ -134,6 +136,21 @@ TEST_CASE("what another process wrote to the cache is brought in and published")
   CHECK(findLimit(*snapshot, "seven_day")->usedPercent == 70.0);
   CHECK(findLimit(*snapshot, "seven_day")->source == core::Source::ClaudeCode);
   CHECK(findLimit(*snapshot, "five_hour")->usedPercent == 40.0);
+}
+
+TEST_CASE("a cached reading dated ahead of now is not drawn") {
+  test::TempDir state;
+  const auto ahead = core::Clock::now() + 24h;
+  const core::Usage claudeCode{.limits = {limit("seven_day", 70.0, ahead, core::Source::ClaudeCode)}};
+  REQUIRE(core::recordUsage(state.path(), claudeCode, "", ahead).ok());
+  REQUIRE(core::readCache(state.path()));
+  Wakes wakes;
+  app::MergedUsage usage(state.path(), true, wakes.callback());
+  usage.publishPolled(polledWith(40.0));
+  const auto snapshot = usage.store().load();
+  REQUIRE(snapshot);
+  CHECK(findLimit(*snapshot, "five_hour") != nullptr);
+  CHECK(findLimit(*snapshot, "seven_day") == nullptr);
 }
 
 TEST_CASE("the demo passes through and touches no file") {

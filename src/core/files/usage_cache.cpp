@@ -94,10 +94,8 @@ bool makePrivateDirs(const std::filesystem::path& dir) {
   return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
+}  // namespace
 
-// A reading dated ahead of `now` beyond kClockSkewAllowance (a clock that was wrong, an edited file) would
-// win every merge and freeze the numbers until that date: it is treated as stale, and the next write drops
-// it.
 CachedUsage withoutFutureReadings(CachedUsage cache, TimePoint now) {
   std::erase_if(cache.usage.limits, [&](const Limit& limit) { return datedAhead(limit.observedAt, now); });
   if (cache.extraObservedAt && datedAhead(*cache.extraObservedAt, now)) {
@@ -107,8 +105,6 @@ CachedUsage withoutFutureReadings(CachedUsage cache, TimePoint now) {
   }
   return cache;
 }
-
-}  // namespace
 
 std::optional<TimePoint> CachedUsage::newestFrom(Source source) const {
   std::optional<TimePoint> newest;

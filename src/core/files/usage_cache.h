@@ -51,6 +51,11 @@ std::optional<CachedUsage> parseCache(std::string_view text);
 /// file). Empty when missing, unreadable or corrupt.
 std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir);
 
+/// `cache` without its readings dated ahead of `now` beyond kClockSkewAllowance (a clock that was
+/// wrong, an edited file): such a reading would win every merge and freeze the numbers until that
+/// date, so it counts as stale. recordUsage drops them from the file at its next write.
+CachedUsage withoutFutureReadings(CachedUsage cache, TimePoint now);
+
 /// One version of a file: every writer replaces the cache by rename, so a new version differs in
 /// inode, and a rewrite in place in size or mtime. Empty (all -1/0) when the file is missing.
 struct FileStamp {
