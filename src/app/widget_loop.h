@@ -69,6 +69,8 @@ class WidgetLoop {
   void saveSettings();
   bool firstFetchSettled() const;
   ui::ViewModel viewModel() const;
+  /// Names in the footer, once, a history that was set aside or could not be loaded.
+  void noticeHistoryProblem();
 
   const Options& m_options;
   core::Settings& m_settings;
@@ -86,6 +88,7 @@ class WidgetLoop {
   float m_scale = 1.0f;
   ui::StatuslineInstall m_statusline;  ///< Claude Code's status line, for the settings panel
   std::vector<std::string> m_notices;  ///< see notify()
+  std::string m_historyNotice;         ///< the last history problem named
 };
 
 }  // namespace cut::app
