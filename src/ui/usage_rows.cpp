@@ -105,7 +105,8 @@ void limitTooltip(Frame& frame, const core::Limit& limit, const core::Pace& pace
   }
   if (const auto elapsed = core::elapsedFraction(limit, frame.view.now)) {
     char buf[96];
-    std::snprintf(buf, sizeof buf, "Even pace: %.0f%% of the window has passed (the marker)", *elapsed * 100.0);
+    std::snprintf(buf, sizeof buf, "Even pace: %.0f%% of the window has passed (the marker)",
+                  *elapsed * 100.0);
     tooltipLine(frame, buf);
   }
   paceTooltip(frame, pace);
@@ -142,8 +143,7 @@ void limitRow(Frame& frame, const core::Limit& limit) {
            barColors(color, dim));
   text(frame, FontRole::Small, toneColor(Tone::Muted, dim), core::formatResetsIn(limit, frame.view.now));
   if (const std::string limitAt = limitAtText(frame, pace); !limitAt.empty()) {
-    text(frame, FontRole::Small, pace.tier ? paceTierColor(*pace.tier, dim) : toneColor(Tone::Muted, dim),
-         limitAt);
+    text(frame, FontRole::Small, color, limitAt);
   }
   ImGui::EndGroup();
   if (ImGui::IsItemHovered()) limitTooltip(frame, limit, pace);
