@@ -277,6 +277,7 @@ void lookSection(Frame& frame, float column) {
   recordItem(frame, "24-hour clock", true);
   ImGui::Checkbox("Colour by pace", &draft.colorByPace);
   recordItem(frame, "Colour by pace", true);
+  ImGui::SameLine();
   ImGui::Checkbox("Show charts", &draft.showCharts);
   recordItem(frame, "Show charts", true);
 }

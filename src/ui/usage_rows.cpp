@@ -142,8 +142,10 @@ void limitRow(Frame& frame, const core::Limit& limit) {
   gaugeBar(width, px(frame, 6.0f), percent / 100.0, core::elapsedFraction(limit, frame.view.now),
            barColors(color, dim));
   text(frame, FontRole::Small, toneColor(Tone::Muted, dim), core::formatResetsIn(limit, frame.view.now));
+  // On the countdown's line, so a row keeps its height: said only when it comes before the reset.
   if (const std::string limitAt = limitAtText(frame, pace); !limitAt.empty()) {
-    text(frame, FontRole::Small, color, limitAt);
+    ImGui::SameLine();
+    textRight(frame, FontRole::Small, color, limitAt.substr(std::string("at this rate: ").size()));
   }
   ImGui::EndGroup();
   if (ImGui::IsItemHovered()) limitTooltip(frame, limit, pace);
