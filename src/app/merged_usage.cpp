@@ -60,8 +60,10 @@ void MergedUsage::historyLoaderLoop() {
     bool changed = false;
     {
       std::lock_guard merge(m_mutex);
-      if (!m_history || !(*m_history == *samples)) {
-        m_history = std::move(samples);
+      // Nothing loaded yet reads as nothing recorded: an empty first load draws no frame.
+      const bool same = m_history ? *m_history == *samples : *samples == core::WindowSamples{};
+      m_history = std::move(samples);
+      if (!same) {
         publishLocked();
         changed = true;
       }
