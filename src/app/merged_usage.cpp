@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/history/window_samples_load.h"
 #include "core/model/cache_merge.h"
 #include "platform/file_watch.h"
 
@@ -29,9 +30,59 @@ MergedUsage::MergedUsage(std::filesystem::path stateDir, bool useCache, std::fun
     ++m_cacheReads;
   }
   publishLocked();
+  if (m_useCache) {
+    m_loader = std::thread([this] { historyLoaderLoop(); });
+    requestHistoryLoad();
+  }
 }
 
-MergedUsage::~MergedUsage() = default;
+MergedUsage::~MergedUsage() {
+  {
+    std::lock_guard lock(m_loaderMutex);
+    m_loaderStop = true;
+  }
+  m_loaderWake.notify_one();
+  if (m_loader.joinable()) m_loader.join();
+}
+
+void MergedUsage::loadHistory(core::TimePoint now) {
+  if (!m_useCache) return;
+  auto samples = core::loadWindowSamples(m_stateDir, now);
+  std::lock_guard lock(m_mutex);
+  m_history = std::move(samples);
+}
+
+void MergedUsage::requestHistoryLoad() {
+  {
+    std::lock_guard lock(m_loaderMutex);
+    m_loadRequested = true;
+  }
+  m_loaderWake.notify_one();
+}
+
+void MergedUsage::historyLoaderLoop() {
+  std::unique_lock lock(m_loaderMutex);
+  while (true) {
+    m_loaderWake.wait(lock, [this] { return m_loadRequested || m_loaderStop; });
+    if (m_loaderStop) return;
+    m_loadRequested = false;
+    lock.unlock();
+    auto samples = core::loadWindowSamples(m_stateDir, core::Clock::now());
+    bool changed = false;
+    {
+      std::lock_guard merge(m_mutex);
+      // Nothing loaded yet reads as nothing recorded: an empty first load draws no frame.
+      const bool same = m_history ? *m_history == *samples : *samples == core::WindowSamples{};
+      m_history = std::move(samples);
+      if (!same) {
+        publishLocked();
+        changed = true;
+      }
+    }
+    if (changed && m_wake) m_wake();
+    lock.lock();
+  }
+}
 
 void MergedUsage::startWatch() {
   m_watch = std::make_unique<platform::FileWatch>(core::usageCachePath(m_stateDir), [this] {
@@ -103,10 +154,12 @@ void MergedUsage::update(std::chrono::seconds checkInterval) {
   // Another process wrote what we already show (the status line repeats itself): no frame for it.
   if (merged.usage == m_publishedUsage) return;
   publishLocked();
+  requestHistoryLoad();
 }
 
 void MergedUsage::publishLocked() {
   core::UsageSnapshot merged = m_useCache ? core::mergeWithCache(m_polled, m_cache) : m_polled;
+  if (m_useCache) merged.history = m_history;
   m_publishedUsage = merged.usage;
   m_store.publish(std::move(merged));
 }

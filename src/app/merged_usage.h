@@ -9,6 +9,11 @@
 // line, `status`): after a change notice, or, where notices are unavailable, when its stamp moved at
 // the next check (one per poll interval).
 //
+// The history's samples of each window (for pace and charts) ride in the same snapshots. They are
+// read from SQLite off the main thread only: on the poller thread after each fetch (loadHistory(),
+// published by the publishPolled() that follows), and on a loader thread of our own at start and
+// after another process changed the numbers (that process recorded a reading too).
+//
 // Threads: publishPolled() and recordFetch() run on the poller thread; update() and
 // secondsToNextCheck() on the main thread; the notice callback sets a flag and calls `wake` from the
 // watch thread. One mutex orders the merges, so a publish never carries an older cache or an older
@@ -16,12 +21,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include "core/claude/claude_client.h"
 #include "core/files/usage_cache.h"
@@ -49,6 +56,10 @@ class MergedUsage {
   /// line and `status` through the cache file, and keeps the cache as written. Any thread.
   void recordFetch(const core::FetchOutcome& outcome, core::TimePoint now);
 
+  /// Poller thread, after a fetch was recorded: loads the samples the next publish carries. Never
+  /// call it on the main thread (it reads SQLite).
+  void loadHistory(core::TimePoint now);
+
   /// Main thread: brings in what another process wrote to the cache, if anything; publishes only when
   /// the merged numbers differ. `checkInterval` paces the stamp checks while notices are unavailable.
   void update(std::chrono::seconds checkInterval);
@@ -64,6 +75,9 @@ class MergedUsage {
   void startWatch();
   /// Merges and publishes under m_mutex (held by the caller).
   void publishLocked();
+  /// Asks the loader thread for a fresh load of the samples; it publishes them when they changed.
+  void requestHistoryLoad();
+  void historyLoaderLoop();
 
   std::filesystem::path m_stateDir;
   bool m_useCache;
@@ -83,6 +97,14 @@ class MergedUsage {
   core::FileStamp m_stamp;           ///< the version of the file m_cache holds
   std::uint64_t m_cacheVersion = 0;  ///< bumped by recordFetch(), so update() never installs an older read
   std::optional<core::Usage> m_publishedUsage;
+  std::shared_ptr<const core::WindowSamples> m_history;
+
+  // The loader thread (with useCache only).
+  std::mutex m_loaderMutex;
+  std::condition_variable m_loaderWake;
+  bool m_loadRequested = false;
+  bool m_loaderStop = false;
+  std::thread m_loader;
 };
 
 }  // namespace cut::app

@@ -58,6 +58,7 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
         core::recordHistory(stateDir, core::Source::ClaudeAi, outcome.usage.limits, core::Clock::now());
     if (!history.warning().empty())
       std::fprintf(stderr, "claude-usage-tracker: warning: %s\n", history.warning().c_str());
+    usage.loadHistory(core::Clock::now());
   };
   poll.wake = m_wake;
   poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);

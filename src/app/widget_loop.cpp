@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -60,6 +61,7 @@ int WidgetLoop::run() {
     if (events.input || events.exposed) m_pacing.onInput();
     m_parts.usage.update(std::chrono::seconds(m_settings.refreshIntervalSeconds));
     for (std::string& notice : m_parts.service.takeNotices()) notify(std::move(notice));
+    noticeHistoryProblem();
     const ui::KeyCheck check = m_parts.service.keyCheck();
     if (check.state != m_drawnKeyState || check.message != m_drawnKeyMessage) m_pacing.markDirty();
     if (check.state == ui::KeyCheck::State::Saved && m_drawnKeyState != ui::KeyCheck::State::Saved) {
@@ -147,6 +149,17 @@ bool WidgetLoop::drawFrame(bool capture) {
   handle(actions);
   m_pacing.frameFinished(actions.animating, m_parts.imgui.mouseButtonChanged());
   return true;
+}
+
+void WidgetLoop::noticeHistoryProblem() {
+  const auto snapshot = m_parts.usage.store().load();
+  if (!snapshot->history || snapshot->history->notice.empty()) return;
+  // Each load repeats a lasting problem: name it once, not after every fetch.
+  if (snapshot->history->notice == m_historyNotice) return;
+  m_historyNotice = snapshot->history->notice;
+  std::string message = m_historyNotice;
+  if (!message.empty()) message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+  notify(message + ".");
 }
 
 void WidgetLoop::handle(const ui::Actions& actions) {

@@ -70,6 +70,8 @@ class WidgetLoop {
   bool firstFetchSettled() const;
   ui::ViewModel viewModel() const;
   ui::AutostartView autostartView() const;
+  /// Names in the footer, once, a history that was set aside or could not be loaded.
+  void noticeHistoryProblem();
 
   const Options& m_options;
   core::Settings& m_settings;
@@ -89,6 +91,7 @@ class WidgetLoop {
   std::string m_autostartMessage;      ///< the last "Start at login" change, for the panel
   bool m_autostartFailed = false;
   std::vector<std::string> m_notices;  ///< see notify()
+  std::string m_historyNotice;         ///< the last history problem named
 };
 
 }  // namespace cut::app

@@ -19,6 +19,15 @@ const core::Limit* findLimit(const core::UsageSnapshot& snapshot, const char* id
   return snapshot.usage ? snapshot.usage->find(id) : nullptr;
 }
 
+/// The ring's colour: the level band, or the pace tier with Settings::colorByPace.
+ImU32 ringColor(const Frame& frame, const core::Limit& limit, double percent) {
+  const auto samples =
+      frame.snapshot.history ? frame.snapshot.history->of(limit.id) : std::span<const core::PaceSample>();
+  const core::Pace pace =
+      frame.view.settings.colorByPace ? core::computePace(limit, samples, frame.view.now) : core::Pace{};
+  return usageColor(percent, pace, frame.view.settings, frame.stale);
+}
+
 }  // namespace
 
 float compactBoxSize(const Frame& frame) { return px(frame, kBoxPx); }
@@ -38,10 +47,11 @@ void drawCompact(Frame& frame) {
   if (weekly != nullptr) {
     const double percent = core::effectivePercent(*weekly, frame.view.now);
     drawRing(drawList, frame.view.ring, center, px(frame, kWeeklyRadiusPx), px(frame, kWeeklyThicknessPx),
-             percent / 100.0, bandColor(bandFor(percent, settings), dim), trackColor(dim));
+             percent / 100.0, ringColor(frame, *weekly, percent), trackColor(dim));
   }
   const double sessionPercent = session != nullptr ? core::effectivePercent(*session, frame.view.now) : 0.0;
-  const ImU32 sessionColor = bandColor(bandFor(sessionPercent, settings), dim);
+  const ImU32 sessionColor = session != nullptr ? ringColor(frame, *session, sessionPercent)
+                                                : bandColor(bandFor(sessionPercent, settings), dim);
   drawRing(drawList, frame.view.ring, center, px(frame, kSessionRadiusPx), px(frame, kSessionThicknessPx),
            sessionPercent / 100.0, sessionColor, trackColor(dim));
   if (session != nullptr) {

@@ -41,6 +41,8 @@ void syncDraft(WidgetState& state, const core::Settings& current) {
   keepEdited(&core::Settings::alwaysOnTop);
   keepEdited(&core::Settings::snapDistancePx);
   keepEdited(&core::Settings::hiddenRows);
+  keepEdited(&core::Settings::colorByPace);
+  keepEdited(&core::Settings::showCharts);
   state.draft = std::move(merged);
   state.draftBase = current;
 }
@@ -289,6 +291,11 @@ void lookSection(Frame& frame, float column) {
   }
   ImGui::Checkbox("24-hour clock", &draft.clock24h);
   recordItem(frame, "24-hour clock", true);
+  ImGui::Checkbox("Colour by pace", &draft.colorByPace);
+  recordItem(frame, "Colour by pace", true);
+  ImGui::SameLine();
+  ImGui::Checkbox("Show charts", &draft.showCharts);
+  recordItem(frame, "Show charts", true);
 }
 
 void behaviourSection(Frame& frame, float column) {

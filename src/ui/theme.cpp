@@ -41,6 +41,18 @@ Rgb bandRgb(Band band) {
   return kGreen;
 }
 
+Rgb tierRgb(core::PaceTier tier) {
+  switch (tier) {
+    case core::PaceTier::Comfortable: return kGreen;
+    case core::PaceTier::OnTrack: return {150, 200, 80};
+    case core::PaceTier::Warming: return {225, 195, 60};
+    case core::PaceTier::Pressing: return kAmber;
+    case core::PaceTier::Critical: return {245, 125, 50};
+    case core::PaceTier::Runaway: return kRed;
+  }
+  return kGreen;
+}
+
 Rgb toneRgb(Tone tone) {
   switch (tone) {
     case Tone::Text: return kText;
@@ -62,6 +74,16 @@ ImVec4 vec(Rgb c, float alpha) {
 ImU32 bandColor(Band band, bool dimmed) {
   const Rgb c = bandRgb(band);
   return dimmed ? pack(mix(c, kGrey, 0.55f), 0.55f) : pack(c, 1.0f);
+}
+
+ImU32 paceTierColor(core::PaceTier tier, bool dimmed) {
+  const Rgb c = tierRgb(tier);
+  return dimmed ? pack(mix(c, kGrey, 0.55f), 0.55f) : pack(c, 1.0f);
+}
+
+ImU32 usageColor(double percent, const core::Pace& pace, const core::Settings& settings, bool dimmed) {
+  if (settings.colorByPace && pace.tier) return paceTierColor(*pace.tier, dimmed);
+  return bandColor(bandFor(percent, settings), dimmed);
 }
 
 ImU32 toneColor(Tone tone, bool dimmed) {

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/files/settings.h"
+#include "core/model/pace.h"
 #include "core/model/usage.h"
 
 namespace cut::ui {
@@ -18,6 +19,12 @@ inline Band bandFor(double percent, const core::Settings& settings) {
 /// Colours (ImU32, ABGR as ImGui packs them). `dimmed` is for numbers that are no longer fresh: the
 /// same hue, desaturated and faded, so the last good numbers stay readable but clearly old.
 ImU32 bandColor(Band band, bool dimmed);
+/// The colour of a pace tier, comfortable to runaway: green, yellow-green, gold, amber, orange, red
+/// (the status line's order). Used instead of bandColor with Settings::colorByPace.
+ImU32 paceTierColor(core::PaceTier tier, bool dimmed);
+/// The gauge colour of a window: its pace tier's with Settings::colorByPace once the pace is
+/// known, else its level band's.
+ImU32 usageColor(double percent, const core::Pace& pace, const core::Settings& settings, bool dimmed);
 
 enum class Tone {
   Text,     ///< primary text

@@ -38,6 +38,8 @@ struct WidgetState {
   bool dragArmed = false;
   bool dragging = false;
   ImVec2 grab{0.0f, 0.0f};
+  // Limit ids whose chart a click flipped from Settings::showCharts.
+  std::vector<std::string> chartToggled;
   // Compact mode shows the full rows while hovered.
   bool compactExpanded = false;
   // Style applied for this scale and opacity.

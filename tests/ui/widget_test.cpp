@@ -331,3 +331,58 @@ TEST_CASE("a settings problem is named in the footer over the numbers, read on h
   CHECK(ui.clickItem(widget, view, line).dismissNotices);
 }
 
+TEST_CASE("a row says when its limit comes at the recent rate, on its countdown's line, from the samples") {
+  Headless ui;
+  Widget widget;
+  // No samples: the window average (38 % in 73 minutes) reaches 100 % well before the reset.
+  ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 3);
+  const DrawnItem* countdown = findItem(widget, "resets in 3h 47m");
+  REQUIRE(countdown != nullptr);
+  const DrawnItem* limitAt = nullptr;
+  for (const DrawnItem& item : widget.drawnItems())
+    if (item.text.starts_with("limit at ") && limitAt == nullptr) limitAt = &item;
+  REQUIRE(limitAt != nullptr);
+  CHECK(limitAt->minY == doctest::Approx(countdown->minY).epsilon(0.01));
+  CHECK(limitAt->minX > countdown->maxX);
+
+  // Samples that stayed flat over the last half hour: it lasts to the reset, and the row is quiet.
+  core::UsageSnapshot idle = okSnapshot();
+  auto samples = std::make_shared<core::WindowSamples>();
+  const core::Limit& session = *idle.usage->find("five_hour");
+  for (int minutes : {40, 30, 20, 10, 2})
+    samples->byLimit["five_hour"].push_back(
+        {testNow() - std::chrono::minutes(minutes), 38.0, session.resetsAt});
+  idle.history = samples;
+  view = viewOf(idle);
+  ui.frames(widget, view, 3);
+  const DrawnItem* quietCountdown = findItem(widget, "resets in 3h 47m");
+  REQUIRE(quietCountdown != nullptr);
+  for (const DrawnItem& item : widget.drawnItems()) {
+    if (item.text.starts_with("limit at ")) CHECK(item.minY != doctest::Approx(quietCountdown->minY));
+  }
+}
+
+TEST_CASE("a click on a row opens its chart and a second click closes it") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  const Actions closed = ui.frames(widget, view, 3);
+  CHECK_FALSE(drewContaining(widget, "chart "));
+  auto clickRow = [&] {
+    const DrawnItem* label = findItem(widget, "Session (5h)");
+    REQUIRE(label != nullptr);
+    ui.click(widget, view, (label->minX + label->maxX) * 0.5f, (label->minY + label->maxY) * 0.5f);
+  };
+  clickRow();
+  const Actions open = ui.frames(widget, view, 3);
+  CHECK(drew(widget, "chart five_hour"));
+  CHECK_FALSE(drew(widget, "chart seven_day"));
+  CHECK(open.contentHeight > closed.contentHeight + 40.0f);
+  ui.waitPastDoubleClick(widget, view);
+  clickRow();
+  ui.frames(widget, view, 3);
+  CHECK_FALSE(widget.drawnItems().empty());
+  CHECK_FALSE(drew(widget, "\u2013"));  // still the rows, not the compact ring
+  CHECK_FALSE(drewContaining(widget, "chart "));
+}

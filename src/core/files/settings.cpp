@@ -260,6 +260,8 @@ void readSettings(const json& root, Settings& settings, std::vector<std::string>
   reader.readBool("always_on_top", settings.alwaysOnTop);
   reader.readInt("snap_distance_px", settings.snapDistancePx, 0, 200);
   reader.readBool("compact", settings.compact);
+  reader.readBool("color_by_pace", settings.colorByPace);
+  reader.readBool("show_charts", settings.showCharts);
   reader.readIdentifiers("hidden_rows", settings.hiddenRows);
   if (const json* placement = reader.find("placement"))
     readPlacement(*placement, settings.placement, warnings);
@@ -279,6 +281,8 @@ json toJson(const Settings& s) {
       {"always_on_top", s.alwaysOnTop},
       {"snap_distance_px", s.snapDistancePx},
       {"compact", s.compact},
+      {"color_by_pace", s.colorByPace},
+      {"show_charts", s.showCharts},
       {"hidden_rows", s.hiddenRows},
       {"statusline",
        {{"segments", s.statusline.segments},

@@ -64,6 +64,12 @@ struct Settings {
   int snapDistancePx = 24;
   /// The small ring instead of the rows.
   bool compact = false;
+  /// Gauges (and the compact ring) take the colour of their pace tier, the projected use at the
+  /// reset (core/model/pace.h), instead of their level's band; a window too early to tell keeps its
+  /// level. In the file: `color_by_pace`.
+  bool colorByPace = false;
+  /// Every row shows its window's chart (clicking a row opens or closes one chart either way).
+  bool showCharts = false;
   /// Limit ids the user chose not to show (e.g. "seven_day_sonnet", "extra_usage").
   std::vector<std::string> hiddenRows;
   WindowPlacement placement;

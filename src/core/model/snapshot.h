@@ -10,6 +10,7 @@
 
 #include "core/claude/error.h"
 #include "core/model/usage.h"
+#include "core/model/window_samples.h"
 
 namespace cut::core {
 
@@ -27,6 +28,9 @@ struct UsageSnapshot {
   bool fetching = false;  ///< a request is in flight
   bool paused = false;    ///< polling stopped until the key changes (expired or missing key)
   bool demo = false;      ///< built-in sample data, no network
+  /// The recorded samples of each limit's current window, for pace and charts; null before the
+  /// history was first loaded (and in the demo). Shared between snapshots, never mutated.
+  std::shared_ptr<const WindowSamples> history;
 };
 
 /// Single-writer (the poller), many-reader store. Readers take the pointer once per frame.

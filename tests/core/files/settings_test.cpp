@@ -24,6 +24,8 @@ Settings everyFieldChanged() {
   s.alwaysOnTop = false;
   s.snapDistancePx = 40;
   s.compact = true;
+  s.colorByPace = true;
+  s.showCharts = true;
   s.hiddenRows = {"seven_day_sonnet", "extra_usage"};
   s.placement = {
       .valid = true, .monitor = "DP-1", .anchor = Anchor::BottomLeft, .offsetX = -12, .offsetY = 34};
@@ -244,6 +246,8 @@ TEST_CASE("a value of the wrong type or out of range is ignored with a warning n
       {R"({"snap_distance_px": -1})", "snap_distance_px"},
       {R"({"snap_distance_px": 201})", "snap_distance_px"},
       {R"({"compact": "false"})", "compact"},
+      {R"({"color_by_pace": 1})", "color_by_pace"},
+      {R"({"show_charts": "yes"})", "show_charts"},
       {R"({"hidden_rows": "five_hour"})", "hidden_rows"},
       {R"({"placement": {"monitor": "DP-1", "anchor": "middle", "offset_x": 0, "offset_y": 0}})",
        "placement"},
