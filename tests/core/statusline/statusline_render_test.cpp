@@ -1,4 +1,5 @@
 #include "core/statusline/statusline_render.h"
+#include "statusline_golden.h"
 
 #include <doctest/doctest.h>
 #include <cstdlib>
@@ -8,42 +9,13 @@
 
 using namespace cut::core;
 using namespace std::chrono_literals;
+using cut::test::checkGolden;
+using cut::test::fixtureView;
+using cut::test::UtcZone;
 
 namespace {
 
-// 2h 20m into the fixture's 5-hour window (Thu 23:20 UTC), which resets at 1796349600 (Fri 02:00 UTC).
-const TimePoint kNow = Clock::from_time_t(1'796'340'000);
-
-std::string readText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Golden lines live in tests/golden/statusline/<name>.txt. With CUT_UPDATE_GOLDEN=1 the files are
-// rewritten from the current output (then reviewed in the diff).
-void checkGolden(const std::string& name, const std::string& line) {
-  const std::string path = std::string(CUT_GOLDEN_DIR) + "/statusline/" + name + ".txt";
-  if (const char* update = std::getenv("CUT_UPDATE_GOLDEN"); update != nullptr && update[0] == '1')
-    std::ofstream(path) << line << "\n";
-  INFO("golden file: " << path);
-  CHECK(line + "\n" == readText(path));
-}
-
-struct UtcZone {
-  UtcZone() {
-    ::setenv("TZ", "UTC", 1);
-    ::tzset();
-  }
-};
-
-StatuslineView fixtureView() {
-  StatuslineView view;
-  view.input = parseStatuslineInput(readText(std::string(CUT_FIXTURES_DIR) + "/statusline_input.json"), kNow);
-  view.branch = "main";
-  return view;
-}
+const TimePoint kNow = cut::test::kStatuslineNow;
 
 StatuslineStyle plain() {
   StatuslineStyle style;

@@ -10,43 +10,17 @@
 
 #include "core/statusline/statusline_fit.h"
 #include "core/statusline/statusline_render.h"
+#include "statusline_golden.h"
 
 using namespace cut::core;
 using namespace std::chrono_literals;
+using cut::test::checkGolden;
+using cut::test::fixtureView;
+using cut::test::UtcZone;
 
 namespace {
 
-const TimePoint kNow = Clock::from_time_t(1'796'340'000);
-
-std::string readText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// As in statusline_render_test.cpp: CUT_UPDATE_GOLDEN=1 rewrites the files from the output.
-void checkGolden(const std::string& name, const std::string& line) {
-  const std::string path = std::string(CUT_GOLDEN_DIR) + "/statusline/" + name + ".txt";
-  if (const char* update = std::getenv("CUT_UPDATE_GOLDEN"); update != nullptr && update[0] == '1')
-    std::ofstream(path) << line << "\n";
-  INFO("golden file: " << path);
-  CHECK(line + "\n" == readText(path));
-}
-
-struct UtcZone {
-  UtcZone() {
-    ::setenv("TZ", "UTC", 1);
-    ::tzset();
-  }
-};
-
-StatuslineView fixtureView() {
-  StatuslineView view;
-  view.input = parseStatuslineInput(readText(std::string(CUT_FIXTURES_DIR) + "/statusline_input.json"), kNow);
-  view.branch = "main";
-  return view;
-}
+const TimePoint kNow = cut::test::kStatuslineNow;
 
 StatuslineStyle at(std::size_t columns, bool color = false) {
   StatuslineStyle style;
