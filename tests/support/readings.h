@@ -1,7 +1,9 @@
 #pragma once
-// A usage reading for tests of merging: one limit, five-hour window, two hours before its reset.
+// Usage readings for tests: one limit, five-hour window, two hours before its reset; or a limit as
+// the history keeps it.
 
 #include <chrono>
+#include <optional>
 
 #include "core/model/usage.h"
 
@@ -19,6 +21,15 @@ inline core::Limit limit(const char* id, double percent, core::TimePoint observe
                      .windowSeconds = core::kFiveHourSeconds,
                      .source = source,
                      .observedAt = observed};
+}
+
+/// A limit as the history stores it: id, percent and reset time (none when no window runs).
+inline core::Limit limitResetting(const char* id, double percent, std::optional<core::TimePoint> resets) {
+  core::Limit limit;
+  limit.id = id;
+  limit.usedPercent = percent;
+  limit.resetsAt = resets;
+  return limit;
 }
 
 }  // namespace cut::test

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/history/history_store.h"
+#include "support/readings.h"
 #include "support/temp_dir.h"
 
 using namespace cut::core;
@@ -12,15 +13,8 @@ using cut::test::TempDir;
 
 namespace {
 
-const TimePoint kStart = Clock::from_time_t(1'796'340'000);
-
-Limit limit(std::string id, double percent, std::optional<TimePoint> resets) {
-  Limit l;
-  l.id = std::move(id);
-  l.usedPercent = percent;
-  l.resetsAt = resets;
-  return l;
-}
+const TimePoint kStart = cut::test::kT0;
+const auto limit = cut::test::limitResetting;
 
 void record(const TempDir& dir, Source source, std::vector<Limit> limits, TimePoint at) {
   const auto outcome = recordHistory(dir.path() / "state", source, limits, at);
