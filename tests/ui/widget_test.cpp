@@ -425,3 +425,29 @@ TEST_CASE("with colour by pace a row takes its pace tier's colour, else its leve
   CHECK(ui.vertexColors().count(paceTierColor(core::PaceTier::Runaway, false)) == 1);
   CHECK(ui.vertexColors().count(bandColor(Band::Green, false)) == 0);
 }
+
+TEST_CASE("unseen alerts tint the border, in compact mode too, and are dismissed by a click on their line") {
+  Headless ui;
+  // The session alone, green, in compact mode: the ring and the border are all that is drawn, so
+  // red can only be the border's.
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.usage->limits = {*snapshot.usage->find("five_hour")};
+  snapshot.usage->extra.reset();
+  ViewModel view = viewOf(snapshot);
+  view.settings.compact = true;
+  Widget compact;
+  ui.frames(compact, view, 3);
+  CHECK_FALSE(drew(compact, "alert border"));
+  CHECK(ui.vertexColors().count(toneColor(Tone::Error)) == 0);
+  view.unseenAlerts = {core::Notification{
+      .limitId = "five_hour", .summary = "Session (5h) at 92%", .body = "Session (5h) passed 90%."}};
+  ui.frames(compact, view, 3);
+  CHECK(drew(compact, "alert border"));
+  CHECK(ui.vertexColors().count(toneColor(Tone::Error)) == 1);
+
+  view.settings.compact = false;
+  Widget full;
+  ui.frames(full, view, 3);
+  CHECK(drew(full, "alert border"));
+  CHECK(ui.clickItem(full, view, "Alert: Session (5h) at 92%").dismissAlerts);
+}
