@@ -70,6 +70,8 @@ class WidgetAlerts {
   /// The person has seen the unseen alerts (clicked them).
   void dismiss();
   AlertsView view() const;
+  /// What the destructor does, earlier (the app calls it after the poller stopped); idempotent.
+  /// Readings and tests asked for afterwards are dropped.
   void stop();
 
  private:
