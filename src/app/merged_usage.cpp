@@ -45,11 +45,12 @@ MergedUsage::~MergedUsage() {
   if (m_loader.joinable()) m_loader.join();
 }
 
-void MergedUsage::loadHistory(core::TimePoint now) {
-  if (!m_useCache) return;
+std::shared_ptr<const core::WindowSamples> MergedUsage::loadHistory(core::TimePoint now) {
+  if (!m_useCache) return nullptr;
   auto samples = core::loadWindowSamples(m_stateDir, now);
   std::lock_guard lock(m_mutex);
-  m_history = std::move(samples);
+  m_history = samples;
+  return samples;
 }
 
 void MergedUsage::requestHistoryLoad() {

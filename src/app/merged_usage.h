@@ -56,9 +56,10 @@ class MergedUsage {
   /// line and `status` through the cache file, and keeps the cache as written. Any thread.
   void recordFetch(const core::FetchOutcome& outcome, core::TimePoint now);
 
-  /// Poller thread, after a fetch was recorded: loads the samples the next publish carries. Never
-  /// call it on the main thread (it reads SQLite).
-  void loadHistory(core::TimePoint now);
+  /// Poller thread, after a fetch was recorded: loads the samples the next publish carries, and
+  /// returns them (the alerts' pace comes from the same load). Never call it on the main thread (it
+  /// reads SQLite). Null with `useCache` false.
+  std::shared_ptr<const core::WindowSamples> loadHistory(core::TimePoint now);
 
   /// Main thread: brings in what another process wrote to the cache, if anything; publishes only when
   /// the merged numbers differ. `checkInterval` paces the stamp checks while notices are unavailable.

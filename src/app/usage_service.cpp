@@ -4,14 +4,16 @@
 
 #include <atomic>
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 #include "app/fetch_stack.h"
 #include "app/merged_usage.h"
+#include "app/widget_alerts.h"
 #include "core/files/key_file.h"
-#include "core/model/demo.h"
 #include "core/files/usage_cache.h"
 #include "core/history/history_store.h"
+#include "core/model/demo.h"
 #include "net/poller.h"
 
 namespace cut::app {
@@ -28,7 +30,7 @@ struct UsageService::Network {
 };
 
 UsageService::UsageService(const Options& options, const core::Settings& settings, MergedUsage& usage,
-                           std::function<void()> wake)
+                           std::function<void()> wake, WidgetAlerts* alerts)
     : m_options(options), m_usage(usage), m_wake(std::move(wake)) {
   if (m_options.demo) return;
   m_net = std::make_unique<Network>(m_options);
@@ -52,20 +54,32 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
   };
   // On the poller thread, after each success: the shared cache lets the status line and `status`
   // show these numbers without a fetch of their own.
-  poll.onSuccess = [&usage = m_usage, stateDir = m_options.stateDir](const core::FetchOutcome& outcome) {
+  poll.onSuccess = [&usage = m_usage, stateDir = m_options.stateDir,
+                    alerts](const core::FetchOutcome& outcome) {
     usage.recordFetch(outcome, core::Clock::now());
     const auto history =
         core::recordHistory(stateDir, core::Source::ClaudeAi, outcome.usage.limits, core::Clock::now());
     if (!history.warning().empty())
       std::fprintf(stderr, "claude-usage-tracker: warning: %s\n", history.warning().c_str());
-    usage.loadHistory(core::Clock::now());
+    const core::TimePoint now = core::Clock::now();
+    const auto samples = usage.loadHistory(now);
+    if (alerts) alerts->reading(alertInputFor(outcome.usage.limits, samples.get(), now));
   };
   poll.wake = m_wake;
   poll.interval = std::chrono::seconds(settings.refreshIntervalSeconds);
   poll.organizationUuid = settings.organizationUuid;
   m_net->poller = std::make_unique<net::Poller>(
-      std::move(poll),
-      [&usage = m_usage](core::UsageSnapshot snapshot) { usage.publishPolled(std::move(snapshot)); });
+      std::move(poll), [&usage = m_usage, alerts,
+                        expiredAt = std::optional<core::TimePoint>()](core::UsageSnapshot snapshot) mutable {
+        // The key refused as expired is an alert too: once per failed attempt (the poller then
+        // pauses), and the ledger fires it once until a reading works again.
+        const bool expired = snapshot.error && snapshot.error->kind == core::ErrorKind::AuthExpired;
+        if (alerts && expired && !snapshot.fetching && snapshot.lastAttempt != expiredAt) {
+          expiredAt = snapshot.lastAttempt;
+          alerts->reading(core::AlertInput{.now = core::Clock::now(), .keyExpired = true});
+        }
+        usage.publishPolled(std::move(snapshot));
+      });
   refreshKeyState();
 }
 

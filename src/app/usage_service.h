@@ -19,14 +19,16 @@
 namespace cut::app {
 
 class MergedUsage;
+class WidgetAlerts;
 
 class UsageService {
  public:
   /// `wake` is called from other threads after anything changed (the app passes postEmptyEvent).
-  /// The poller publishes into `usage` and records each success there. In demo mode nothing touches
-  /// the network or the key file: `usage` gets the demo snapshot.
+  /// The poller publishes into `usage` and records each success there, and hands each fetched
+  /// reading and each refusal of the key as expired to `alerts` (when given). In demo mode nothing
+  /// touches the network or the key file: `usage` gets the demo snapshot, and nothing alerts.
   UsageService(const Options& options, const core::Settings& settings, MergedUsage& usage,
-               std::function<void()> wake);
+               std::function<void()> wake, WidgetAlerts* alerts = nullptr);
   /// Stops the poller and the key test without waiting on a hanging server.
   ~UsageService();
   UsageService(const UsageService&) = delete;

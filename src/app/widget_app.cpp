@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "app/merged_usage.h"
 #include "app/usage_service.h"
+#include "app/widget_alerts.h"
 #include "app/widget_loop.h"
 #include "core/files/private_dir.h"
 #include "core/files/settings.h"
@@ -109,7 +110,10 @@ int runWidget(const Options& options) {
 
     // What the UI draws: the poller's snapshots with the shared cache (Claude Code's numbers) merged.
     MergedUsage merged(options.stateDir, !options.demo, [] { platform::postEmptyEvent(); });
-    UsageService service(options, settings, merged, [] { platform::postEmptyEvent(); });
+    // Before the service, whose poller feeds it, so it outlives the poller.
+    WidgetAlerts alerts(options.stateDir, settings.alerts, [] { platform::postEmptyEvent(); });
+    UsageService service(
+        options, settings, merged, [] { platform::postEmptyEvent(); }, options.demo ? nullptr : &alerts);
     service.start();
 
     WidgetLoop loop(options, settings,
@@ -118,6 +122,7 @@ int runWidget(const Options& options) {
                      .ring = ring.get(),
                      .service = service,
                      .usage = merged,
+                     .alerts = alerts,
                      .termination = *termination,
                      .activateRequested = activateRequested});
     for (std::string& warning : loaded.warnings) loop.notify(std::move(warning));
@@ -127,6 +132,8 @@ int runWidget(const Options& options) {
     // Shutdown order: the poller and key test first (they wake the loop), then GL objects while the
     // context still exists, then the window.
     service.stop();
+    // What the last fetches fired is in the ledger already: send it before leaving.
+    alerts.stop();
     if (auto saved = core::saveSettings(options.configDir, settings); !saved) {
       std::fprintf(stderr, "claude-usage-tracker: %s\n", saved.error().message.c_str());
     }

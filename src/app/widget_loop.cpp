@@ -11,6 +11,7 @@
 #include "app/merged_usage.h"
 #include "app/statusline_button.h"
 #include "app/usage_service.h"
+#include "app/widget_alerts.h"
 #include "core/files/autostart.h"
 #include "core/statusline/claude_code_settings.h"
 #include "platform/imgui_layer.h"
@@ -62,6 +63,7 @@ int WidgetLoop::run() {
     m_parts.usage.update(std::chrono::seconds(m_settings.refreshIntervalSeconds));
     for (std::string& notice : m_parts.service.takeNotices()) notify(std::move(notice));
     noticeHistoryProblem();
+    if (m_parts.alerts.view().version != m_drawnAlerts) m_pacing.markDirty();
     const ui::KeyCheck check = m_parts.service.keyCheck();
     if (check.state != m_drawnKeyState || check.message != m_drawnKeyMessage) m_pacing.markDirty();
     if (check.state == ui::KeyCheck::State::Saved && m_drawnKeyState != ui::KeyCheck::State::Saved) {
@@ -99,6 +101,9 @@ ui::ViewModel WidgetLoop::viewModel() const {
   view.contentScale = m_scale;
   view.ring = m_parts.ring;
   view.notices = m_notices;
+  AlertsView alerts = m_parts.alerts.view();
+  view.unseenAlerts = std::move(alerts.unseen);
+  view.notificationTest = std::move(alerts.test);
   return view;
 }
 
@@ -117,6 +122,8 @@ ui::AutostartView WidgetLoop::autostartView() const {
 
 bool WidgetLoop::drawFrame(bool capture) {
   const std::uint64_t generation = m_parts.usage.store().generation();
+  // Read before the view: a change that lands in between draws one more frame, never none.
+  m_drawnAlerts = m_parts.alerts.view().version;
   const ui::ViewModel view = viewModel();
   m_pacing.frameStarted(generation, view.now);
   m_drawnKeyState = view.keyCheck.state;
@@ -168,6 +175,8 @@ void WidgetLoop::handle(const ui::Actions& actions) {
     m_notices.clear();
     m_pacing.markDirty();
   }
+  if (actions.dismissAlerts) m_parts.alerts.dismiss();
+  if (actions.sendTestNotification) m_parts.alerts.sendTest();
   if (actions.refresh) m_parts.service.refreshNow();
   if (actions.toggleAlwaysOnTop) {
     m_settings.alwaysOnTop = !m_settings.alwaysOnTop;
@@ -182,6 +191,7 @@ void WidgetLoop::handle(const ui::Actions& actions) {
     m_settings.placement = placement;
     if (previous.alwaysOnTop != m_settings.alwaysOnTop) m_parts.window.setAlwaysOnTop(m_settings.alwaysOnTop);
     m_parts.service.applySettings(previous, m_settings);
+    if (previous.alerts != m_settings.alerts) m_parts.alerts.setSettings(m_settings.alerts);
     saveSettings();
     m_pacing.markDirty();
   }

@@ -29,6 +29,7 @@ namespace cut::app {
 
 class MergedUsage;
 class UsageService;
+class WidgetAlerts;
 
 struct LoopCounters {
   std::uint64_t frames = 0;
@@ -44,7 +45,8 @@ struct LoopParts {
   platform::ImGuiLayer& imgui;
   platform::GlRingRenderer* ring;  ///< null: the UI draws ImDrawList arcs
   UsageService& service;
-  MergedUsage& usage;  ///< the snapshots the UI draws
+  MergedUsage& usage;    ///< the snapshots the UI draws
+  WidgetAlerts& alerts;  ///< unseen alerts for the footer, the test notification for the panel
   const platform::TerminationWatcher& termination;
   std::atomic<bool>& activateRequested;  ///< set by a second launch
 };
@@ -92,6 +94,7 @@ class WidgetLoop {
   bool m_autostartFailed = false;
   std::vector<std::string> m_notices;  ///< see notify()
   std::string m_historyNotice;         ///< the last history problem named
+  std::uint64_t m_drawnAlerts = 0;     ///< the alerts' view version the last frame drew
 };
 
 }  // namespace cut::app

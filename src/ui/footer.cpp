@@ -171,11 +171,27 @@ std::optional<FooterLine> noticesLine(const std::vector<std::string>& notices) {
   return line;
 }
 
+std::vector<FooterLine> alertLines(const std::vector<core::Notification>& alerts) {
+  std::vector<FooterLine> lines;
+  for (auto it = alerts.rbegin(); it != alerts.rend() && lines.size() < kAlertLinesShown; ++it) {
+    lines.push_back({"Alert: " + it->summary, Tone::Error, FooterLine::Click::DismissAlerts,
+                     it->body + "\n\nNo notification service showed this. Click to dismiss."});
+  }
+  if (alerts.size() > kAlertLinesShown) {
+    const std::size_t more = alerts.size() - kAlertLinesShown;
+    lines.push_back({"and " + std::to_string(more) + (more == 1 ? " earlier alert" : " earlier alerts"),
+                     Tone::Error, FooterLine::Click::DismissAlerts, ""});
+  }
+  return lines;
+}
+
 namespace detail {
 
 void drawFooter(Frame& frame) {
   auto lines = footerLines(frame.snapshot, frame.view.settings, frame.view.hasKey, frame.view.now);
   if (auto notices = noticesLine(frame.view.notices)) lines.insert(lines.begin(), std::move(*notices));
+  auto alerts = alertLines(frame.view.unseenAlerts);
+  lines.insert(lines.begin(), alerts.begin(), alerts.end());
   if (frame.state.panelOpen) {
     // The key entry is already open below: "no key" says nothing new there, and an expired key's
     // line stays as information rather than a link.
@@ -217,6 +233,7 @@ void drawFooter(Frame& frame) {
       case FooterLine::Click::Settings: frame.state.panelOpen = true; break;
       case FooterLine::Click::Refresh: frame.actions.refresh = true; break;
       case FooterLine::Click::DismissNotices: frame.actions.dismissNotices = true; break;
+      case FooterLine::Click::DismissAlerts: frame.actions.dismissAlerts = true; break;
       case FooterLine::Click::None: break;
     }
   }

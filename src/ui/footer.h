@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/files/settings.h"
+#include "core/model/alert_policy.h"
 #include "core/model/snapshot.h"
 #include "theme.h"
 
@@ -21,7 +22,7 @@ bool isStale(const core::UsageSnapshot& snapshot, const core::Settings& settings
 
 struct FooterLine {
   /// What clicking the line does.
-  enum class Click { None, KeyEntry, Settings, Refresh, DismissNotices };
+  enum class Click { None, KeyEntry, Settings, Refresh, DismissNotices, DismissAlerts };
   std::string text;
   Tone tone = Tone::Muted;
   Click click = Click::None;
@@ -40,5 +41,13 @@ std::vector<FooterLine> footerLines(const core::UsageSnapshot& snapshot, const c
 /// The line that stands for the widget's notices (ViewModel::notices): how many, with all of them
 /// on hover; clicking it dismisses them. Empty notices give no line.
 std::optional<FooterLine> noticesLine(const std::vector<std::string>& notices);
+
+/// At most this many alerts get a line of their own; the rest are counted on one more line.
+inline constexpr std::size_t kAlertLinesShown = 3;
+
+/// The lines for alerts the notification service could not show, newest first: each names the
+/// limit and the percent (the notification's summary) with its body on hover; clicking any of them
+/// dismisses them all. No alerts give no lines.
+std::vector<FooterLine> alertLines(const std::vector<core::Notification>& alerts);
 
 }  // namespace cut::ui

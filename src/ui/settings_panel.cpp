@@ -25,6 +25,7 @@ void syncDraft(WidgetState& state, const core::Settings& current) {
     state.draft = current;
     state.draftBase = current;
     state.draftValid = true;
+    state.alertPercentsTaken = false;
     return;
   }
   if (current == state.draftBase) return;
@@ -43,6 +44,7 @@ void syncDraft(WidgetState& state, const core::Settings& current) {
   keepEdited(&core::Settings::hiddenRows);
   keepEdited(&core::Settings::colorByPace);
   keepEdited(&core::Settings::showCharts);
+  keepEdited(&core::Settings::alerts);
   state.draft = std::move(merged);
   state.draftBase = current;
 }
@@ -379,6 +381,7 @@ void drawSettingsPanel(Frame& frame) {
     tab("Rows", 0, [&] { rowsSection(frame); });
     tab("Look", 0, [&] { lookSection(frame, column); });
     tab("Behaviour", 0, [&] { behaviourSection(frame, column); });
+    tab("Alerts", 0, [&] { drawAlertSettings(frame, column); });
     ImGui::EndTabBar();
   }
   ImGui::Dummy(ImVec2(0.0f, px(frame, 4.0f)));

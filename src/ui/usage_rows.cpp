@@ -59,10 +59,12 @@ bool chartOpen(const Frame& frame, const std::string& id) {
   return frame.view.settings.showCharts != flipped;
 }
 
-/// A click (press and release without a drag) on the row's rectangle.
+/// A click (press and release without a drag) on the row's rectangle. The second click of a
+/// double-click (and any later one of a run) toggles nothing: the run flips the chart once.
 void toggleChartOnClick(Frame& frame, const std::string& id) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::IsWindowHovered()) return;
+  if (io.MouseClickedLastCount[ImGuiMouseButton_Left] > 1) return;
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImVec2 pressed = io.MouseClickedPos[ImGuiMouseButton_Left];

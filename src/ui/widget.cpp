@@ -217,12 +217,23 @@ Actions Widget::draw(const ViewModel& view) {
 
   ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, FLT_MAX));
+  // An alert no notification service showed tints the border until it is clicked away: seen at a
+  // glance, in compact mode too, where the footer naming it shows only while hovered.
+  const bool alerting = !view.unseenAlerts.empty();
+  if (alerting) {
+    ImGui::PushStyleColor(ImGuiCol_Border, toneColorVec(Tone::Error));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, px(frame, 2.0f));
+  }
   if (compact) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding, padding));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##claude-usage-tracker", nullptr, flags);
   if (compact) ImGui::PopStyleVar();
+  if (alerting) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
 
   if (compact) {
     drawCompactLayout(frame, expanded);
@@ -244,6 +255,10 @@ Actions Widget::draw(const ViewModel& view) {
   const ImVec2 windowPos = window->Pos;
   const ImVec2 windowSize = window->Size;
   ImGui::End();
+  if (alerting) {
+    state.items.push_back(DrawnItem{"alert border", windowPos.x, windowPos.y, windowPos.x + windowSize.x,
+                                    windowPos.y + windowSize.y, false});
+  }
 
   // Compact mode opens to the full rows while the cursor is over it (and no menu or drag is going).
   if (compact) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/files/settings.h"
+#include "core/model/alert_policy.h"
 #include "core/model/snapshot.h"
 #include "core/model/usage.h"
 #include "ui/ring_renderer.h"
@@ -51,6 +52,15 @@ struct AutostartView {
   bool failed = false;
 };
 
+/// What the last "Send a test notification" came to. Owned by the app, shown by the panel.
+struct NotificationTest {
+  enum class State { Idle, Sending, Sent, Failed };
+  State state = State::Idle;
+  std::string message;  ///< for people: sent, or why not
+
+  bool operator==(const NotificationTest&) const = default;
+};
+
 /// Everything the UI reads in one frame. Built by the app; nothing here is mutated by the UI.
 struct ViewModel {
   std::shared_ptr<const core::UsageSnapshot> snapshot;  ///< never null
@@ -69,6 +79,10 @@ struct ViewModel {
   /// Problems with the widget's own files, for people (a settings file that could not be read or
   /// saved). The footer names them until the person dismisses them.
   std::vector<std::string> notices;
+  /// Alerts the notification service could not show (none on the bus, or no bus), oldest first:
+  /// the footer names them and the border is tinted until the person clicks them.
+  std::vector<core::Notification> unseenAlerts;
+  NotificationTest notificationTest;
 };
 
 /// What the person asked for in this frame. The app carries each one out.
@@ -83,6 +97,8 @@ struct Actions {
   bool installStatusline = false;               ///< point Claude Code's status line at this program
   bool removeStatusline = false;                ///< put back the status line the user had before
   bool dismissNotices = false;                  ///< the person has read ViewModel::notices
+  bool dismissAlerts = false;                   ///< the person has seen ViewModel::unseenAlerts
+  bool sendTestNotification = false;            ///< the settings panel's "Send a test notification"
   std::optional<bool> startAtLogin;             ///< the "Start at login" checkbox was toggled to this
   /// Window drag on the background (not on a control); the drag's state lives in the widget alone.
   /// The grab point is where the button went down, in window pixels: the window follows the cursor

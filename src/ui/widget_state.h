@@ -30,6 +30,10 @@ struct WidgetState {
   core::Settings draftBase;  ///< the settings the draft was taken from
   bool draftValid = false;   ///< false until the open panel has taken its draft
   ImGuiID keyFieldId = 0;
+  // The session percents as typed; the draft takes them only while they make a valid list.
+  std::string alertPercentsText;
+  bool alertPercentsTaken = false;   ///< false: take the text from the draft at the next frame
+  std::string alertPercentsProblem;  ///< why the typed text was not taken; empty when it was
   // Right-click menu.
   bool requestMenu = false;
   bool menuOpen = false;
@@ -84,6 +88,8 @@ void drawCompact(Frame& frame);
 float compactBoxSize(const Frame& frame);
 void drawContextMenu(Frame& frame);
 void drawSettingsPanel(Frame& frame);
+/// The panel's Alerts tab (settings_panel_alerts.cpp); `column` is where controls start.
+void drawAlertSettings(Frame& frame, float column);
 void closeSettingsPanel(WidgetState& state);
 
 }  // namespace cut::ui::detail

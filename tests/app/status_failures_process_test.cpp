@@ -131,7 +131,8 @@ TEST_CASE("status --json reports each failing scenario with its kind and exit co
 
 TEST_CASE("every scenario the test server knows is covered by a status test") {
   // A new scenario must be added to one of the lists in this file or in status_process_test.cpp.
-  const std::vector<std::string> covered = {"cloudflare",
+  const std::vector<std::string> covered = {"alert_steps",
+                                            "cloudflare",
                                             "cloudflare_header",
                                             "drip",
                                             "expired",

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -149,6 +150,20 @@ TEST_CASE("status --json prints the legacy per-model buckets and extra usage of 
   CHECK(doc["limits"][3]["resets_at"] == "2026-12-02T16:59:59Z");
   CHECK(doc["extra_usage"] == json{{"used", 12.75}, {"limit", 50.0}, {"currency", "USD"}});
   CHECK(h.server.requests().size() == 2);  // organizations and usage; no overage request
+}
+
+TEST_CASE("status --json against alert_steps reads the session rising, then once at 0 with its reset kept") {
+  Healthy h("alert_steps");
+  std::vector<double> percents;
+  std::vector<std::string> resets;
+  for (int i = 0; i < 6; ++i) {
+    const json doc = successJson(h.sandbox, h.server);
+    REQUIRE(idsOf(doc) == std::vector<std::string>{"five_hour", "seven_day"});
+    percents.push_back(doc["limits"][0]["used_percent"].get<double>());
+    resets.push_back(doc["limits"][0]["resets_at"].get<std::string>());
+  }
+  CHECK(percents == std::vector<double>{50.0, 80.0, 92.0, 0.0, 92.0, 92.0});
+  CHECK(std::all_of(resets.begin(), resets.end(), [&](const std::string& r) { return r == resets[0]; }));
 }
 
 TEST_CASE("status --json reports 0 for a window whose reset has passed and keeps unknown buckets") {

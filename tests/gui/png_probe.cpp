@@ -5,7 +5,8 @@
 //
 // Usage: gui_png_probe FILE.png
 // Prints "size W H", then "<band> COUNT MEAN_Y TOP_Y" for green, amber and red (TOP_Y: the first row
-// holding that colour, -1 when none), then "opaque COUNT".
+// holding that colour, -1 when none), then "opaque COUNT", then "edge <band> COUNT" for the pixels
+// of each band within 3 px of the image's edge (the window's border).
 #include <stb_image.h>
 
 #include <cstdio>
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
   double sumY[kBandCount] = {};
   int topY[kBandCount] = {-1, -1, -1};
   long opaque = 0;
+  long edge[kBandCount] = {};
+  constexpr int kEdgePx = 3;
   for (int y = 0; y < height; ++y) {
     for (int x = 0; x < width; ++x) {
       const unsigned char* p = pixels + (static_cast<long>(y) * width + x) * 4;
@@ -49,6 +52,7 @@ int main(int argc, char** argv) {
       const int band = bandOf(p[0], p[1], p[2]);
       if (band < 0) continue;
       ++count[band];
+      if (x < kEdgePx || y < kEdgePx || x >= width - kEdgePx || y >= height - kEdgePx) ++edge[band];
       sumY[band] += y;
       if (topY[band] < 0) topY[band] = y;
     }
@@ -60,5 +64,6 @@ int main(int argc, char** argv) {
                 count[band] ? sumY[band] / static_cast<double>(count[band]) : -1.0, topY[band]);
   }
   std::printf("opaque %ld\n", opaque);
+  for (int band = 0; band < kBandCount; ++band) std::printf("edge %s %ld\n", kNames[band], edge[band]);
   return 0;
 }

@@ -37,6 +37,16 @@ struct Context {
 
 using Installer = std::function<bool(const Context&)>;
 
+// A moment `secondsFromNow` ahead as claude.ai writes it: "2026-11-30T10:00:00Z", whole seconds.
+std::string isoUtcFromNow(long secondsFromNow) {
+  const time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + secondsFromNow;
+  tm utc{};
+  gmtime_r(&t, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
 const std::map<std::string, Installer, std::less<>>& installers() {
   static const std::map<std::string, Installer, std::less<>> table = {
       {"ok", [](const Context& c) { return c.healthy("usage_limits.json"), true; }},
@@ -113,6 +123,22 @@ const std::map<std::string, Installer, std::less<>>& installers() {
       {"huge", [](const Context& c) { return c.everywhere(Reply::huge(kHugeBodyBytes)), true; }},
       {"huge_chunked",
        [](const Context& c) { return c.everywhere(Reply::huge(kHugeBodyBytes, true)), true; }},
+      {"alert_steps",
+       [](const Context& c) {
+         c.healthy("usage_limits.json");
+         // One session window three hours from its reset, read at 50, 80, 92 %, then once at 0 %
+         // with the same reset time (a phantom reset), then 92 % for every later request.
+         const std::string reset = isoUtcFromNow(3 * 3600);
+         const std::string week = isoUtcFromNow(4 * 24 * 3600);
+         std::vector<Reply> readings;
+         for (int percent : {50, 80, 92, 0, 92}) {
+           readings.push_back(Reply::json(
+               200, R"({"five_hour": {"utilization": )" + std::to_string(percent) + R"(, "resets_at": ")" +
+                        reset + R"("}, "seven_day": {"utilization": 20, "resets_at": ")" + week + R"("}})"));
+         }
+         c.server.onSequence(std::string(kUsagePattern), std::move(readings));
+         return true;
+       }},
       {"redirect",
        [](const Context& c) {
          if (c.redirectTarget == nullptr) return false;

@@ -39,6 +39,8 @@ inline constexpr std::size_t kHugeBodyBytes = 50u * 1024 * 1024;
 ///   drip                    one byte a second, forever
 ///   huge                    200 with a 50 MB body (Content-Length)
 ///   huge_chunked            200 with a 50 MB chunked body (no Content-Length)
+///   alert_steps             the session read at 50, 80, 92 %, then a phantom 0 % (same reset time),
+///                           then 92 % from then on; its reset three hours after install
 ///   redirect                302 to the same endpoint on `redirectTarget`, named localhost there
 const std::vector<std::string>& scenarioNames();
 

@@ -209,3 +209,23 @@ TEST_CASE("problems with the settings file stand as one line, all of them on hov
   CHECK(two->text == "2 problems with files \u2014 hover to read, click to dismiss");
   CHECK(two->detail == "first\n\nsecond");
 }
+
+TEST_CASE("alerts no notification service showed stand newest first, the body on hover, then a count") {
+  CHECK(alertLines({}).empty());
+  auto alert = [](std::string summary) {
+    return core::Notification{.limitId = "five_hour", .summary = std::move(summary), .body = "body of it"};
+  };
+  const auto two = alertLines({alert("Session (5h) at 80%"), alert("Session (5h) at 92%")});
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].text == "Alert: Session (5h) at 92%");
+  CHECK(two[1].text == "Alert: Session (5h) at 80%");
+  CHECK(two[0].tone == Tone::Error);
+  CHECK(two[0].click == FooterLine::Click::DismissAlerts);
+  CHECK(two[0].detail.starts_with("body of it\n\n"));
+  const auto five = alertLines({alert("a"), alert("b"), alert("c"), alert("d"), alert("e")});
+  REQUIRE(five.size() == kAlertLinesShown + 1);
+  CHECK(five[0].text == "Alert: e");
+  CHECK(five[2].text == "Alert: c");
+  CHECK(five[3].text == "and 2 earlier alerts");
+  CHECK(five[3].click == FooterLine::Click::DismissAlerts);
+}

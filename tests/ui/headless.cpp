@@ -17,6 +17,8 @@ void mergeInto(Actions& into, const Actions& a) {
   into.installStatusline |= a.installStatusline;
   into.removeStatusline |= a.removeStatusline;
   into.dismissNotices |= a.dismissNotices;
+  into.dismissAlerts |= a.dismissAlerts;
+  into.sendTestNotification |= a.sendTestNotification;
   into.dragging |= a.dragging;
   into.dragReleased |= a.dragReleased;
   if (a.dragging) {

@@ -287,3 +287,65 @@ TEST_CASE("the first-run key entry also offers the Claude Code status line") {
   CHECK(drew(widget, "Session key field"));
   CHECK(ui.clickItem(widget, view, "Install status line in Claude Code").installStatusline);
 }
+
+TEST_CASE(
+    "the Alerts tab edits the session percents; a list that does not read keeps the old one and says why") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  ui.clickItem(widget, view, "Alerts");
+  ui.frames(widget, view, 2);
+  INFO(allText(widget));
+  REQUIRE(findControl(widget, "Session percents") != nullptr);
+  CHECK(findControl(widget, "On course for the limit") != nullptr);
+
+  // Falling percents: refused, the draft keeps 75, 90, 95, so Apply has nothing to apply.
+  ui.waitPastDoubleClick(widget, view);
+  ui.clickItem(widget, view, "Session percents");
+  ui.pressKey(widget, view, 'A', true);
+  ui.type("90, 75");
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Keeping 75, 90, 95: the percents must rise (75, 90, 95)."));
+  ui.waitPastDoubleClick(widget, view);
+  CHECK_FALSE(ui.clickItem(widget, view, "Apply").applySettings.has_value());
+
+  // A list that reads is taken, with the switches beside it.
+  ui.waitPastDoubleClick(widget, view);
+  ui.clickItem(widget, view, "Session percents");
+  ui.pressKey(widget, view, 'A', true);
+  ui.type("50, 80");
+  ui.frames(widget, view, 2);
+  CHECK_FALSE(drewContaining(widget, "Keeping"));
+  ui.waitPastDoubleClick(widget, view);
+  ui.clickItem(widget, view, "On course for the limit");
+  ui.waitPastDoubleClick(widget, view);
+  const Actions applied = ui.clickItem(widget, view, "Apply");
+  REQUIRE(applied.applySettings.has_value());
+  CHECK(applied.applySettings->alerts.sessionPercents == std::vector<double>{50.0, 80.0});
+  CHECK(applied.applySettings->alerts.projectionCritical);
+}
+
+TEST_CASE("the Alerts tab's test button asks the app, and shows what came of it") {
+  Headless ui;
+  Widget widget;
+  ViewModel view = viewOf(okSnapshot());
+  widget.openSettings();
+  ui.frames(widget, view, 2);
+  ui.clickItem(widget, view, "Alerts");
+  ui.frames(widget, view, 2);
+  ui.waitPastDoubleClick(widget, view);
+  CHECK(ui.clickItem(widget, view, "Send a test notification").sendTestNotification);
+
+  view.notificationTest = {NotificationTest::State::Sending, "Sending a test notification\u2026"};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Sending a test notification\u2026"));
+  ui.waitPastDoubleClick(widget, view);
+  CHECK_FALSE(ui.clickItem(widget, view, "Send a test notification").sendTestNotification);
+
+  view.notificationTest = {NotificationTest::State::Failed,
+                           "Not sent: no notification service on the session bus."};
+  ui.frames(widget, view, 2);
+  CHECK(drew(widget, "Not sent: no notification service on the session bus."));
+}

@@ -386,3 +386,68 @@ TEST_CASE("a click on a row opens its chart and a second click closes it") {
   CHECK_FALSE(drew(widget, "\u2013"));  // still the rows, not the compact ring
   CHECK_FALSE(drewContaining(widget, "chart "));
 }
+
+TEST_CASE("a double-click on a row flips its chart once, not back again") {
+  Headless ui;
+  Widget widget;
+  const ViewModel view = viewOf(okSnapshot());
+  ui.frames(widget, view, 3);
+  const DrawnItem* label = findItem(widget, "Session (5h)");
+  REQUIRE(label != nullptr);
+  const float x = (label->minX + label->maxX) * 0.5f;
+  const float y = (label->minY + label->maxY) * 0.5f;
+  ui.click(widget, view, x, y);
+  ui.click(widget, view, x, y);  // within the double-click time
+  ui.frames(widget, view, 3);
+  CHECK(drew(widget, "chart five_hour"));
+}
+
+TEST_CASE("with colour by pace a row takes its pace tier's colour, else its level's") {
+  Headless ui;
+  // One session at 38 %, 73 minutes into five hours: on course for about 156 % (runaway, red) while
+  // its level is green. Alone, so no other row brings its colours.
+  core::UsageSnapshot snapshot = okSnapshot();
+  const core::Limit session = *snapshot.usage->find("five_hour");
+  snapshot.usage->limits = {session};
+  snapshot.usage->extra.reset();
+  ViewModel view = viewOf(snapshot);
+  const core::Pace pace = core::computePace(session, {}, view.now);
+  REQUIRE(pace.tier == core::PaceTier::Runaway);
+
+  Widget level;
+  ui.frames(level, view, 3);
+  CHECK(ui.vertexColors().count(bandColor(Band::Green, false)) == 1);
+  CHECK(ui.vertexColors().count(paceTierColor(core::PaceTier::Runaway, false)) == 0);
+
+  view.settings.colorByPace = true;
+  Widget paced;
+  ui.frames(paced, view, 3);
+  CHECK(ui.vertexColors().count(paceTierColor(core::PaceTier::Runaway, false)) == 1);
+  CHECK(ui.vertexColors().count(bandColor(Band::Green, false)) == 0);
+}
+
+TEST_CASE("unseen alerts tint the border, in compact mode too, and are dismissed by a click on their line") {
+  Headless ui;
+  // The session alone, green, in compact mode: the ring and the border are all that is drawn, so
+  // red can only be the border's.
+  core::UsageSnapshot snapshot = okSnapshot();
+  snapshot.usage->limits = {*snapshot.usage->find("five_hour")};
+  snapshot.usage->extra.reset();
+  ViewModel view = viewOf(snapshot);
+  view.settings.compact = true;
+  Widget compact;
+  ui.frames(compact, view, 3);
+  CHECK_FALSE(drew(compact, "alert border"));
+  CHECK(ui.vertexColors().count(toneColor(Tone::Error)) == 0);
+  view.unseenAlerts = {core::Notification{
+      .limitId = "five_hour", .summary = "Session (5h) at 92%", .body = "Session (5h) passed 90%."}};
+  ui.frames(compact, view, 3);
+  CHECK(drew(compact, "alert border"));
+  CHECK(ui.vertexColors().count(toneColor(Tone::Error)) == 1);
+
+  view.settings.compact = false;
+  Widget full;
+  ui.frames(full, view, 3);
+  CHECK(drew(full, "alert border"));
+  CHECK(ui.clickItem(full, view, "Alert: Session (5h) at 92%").dismissAlerts);
+}

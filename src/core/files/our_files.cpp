@@ -11,9 +11,9 @@ namespace cut::core {
 namespace {
 
 constexpr std::array<std::string_view, 1> kConfigNames = {"settings.json"};
-constexpr std::array<std::string_view, 7> kStateNames = {
-    "usage-cache.json", "usage-cache.lock",         "widget.lock",   "widget.sock",
-    "refresh.lock",     "statusline-previous.json", "history.sqlite"};
+constexpr std::array<std::string_view, 9> kStateNames = {
+    "usage-cache.json",         "usage-cache.lock", "widget.lock", "widget.sock", "refresh.lock",
+    "statusline-previous.json", "history.sqlite",   "alerts.json", "alerts.lock"};
 
 /// `name`, `name.bad`, `name.bad.N`, SQLite's `name-wal`/`name-shm`/`name-journal`, and the
 /// temporary `.name.tmp-XXXX` of an atomic write.

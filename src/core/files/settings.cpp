@@ -216,18 +216,17 @@ void readAlerts(const json& value, AlertSettings& alerts, std::vector<std::strin
   if (const json* list = reader.find("session_percents")) {
     // Whole or not at all: a list with one bad entry would silently change which alerts fire.
     std::vector<double> percents;
-    bool ok = list->is_array() && list->size() <= 8;
+    bool ok = list->is_array() && list->size() <= kMaxSessionPercents;
     if (ok) {
       for (const json& item : *list) {
-        if (!item.is_number() || !std::isfinite(item.get<double>()) || item.get<double>() < 1.0 ||
-            item.get<double>() > 100.0 || (!percents.empty() && item.get<double>() <= percents.back())) {
+        if (!item.is_number()) {
           ok = false;
           break;
         }
         percents.push_back(item.get<double>());
       }
     }
-    if (ok)
+    if (ok && sessionPercentsProblem(percents).empty())
       alerts.sessionPercents = std::move(percents);
     else
       reader.warn("session_percents", "must be a list of at most 8 rising percents from 1 to 100");

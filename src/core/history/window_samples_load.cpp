@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
+#include <system_error>
 
 #include "core/history/history_file.h"
 #include "core/history/history_store.h"
@@ -33,6 +35,11 @@ void addReadings(const std::vector<HistoryReading>& readings, WindowSamples& out
 std::shared_ptr<const WindowSamples> loadWindowSamples(const std::filesystem::path& stateDir, TimePoint now) {
   auto out = std::make_shared<WindowSamples>();
   try {
+    // Nothing recorded yet: nothing to load, and no empty store to leave behind (the first reading
+    // creates it).
+    std::error_code error;
+    const auto status = std::filesystem::symlink_status(historyPath(stateDir), error);
+    if (status.type() == std::filesystem::file_type::not_found) return out;
     auto store = HistoryStore::open(stateDir, {.busyWait = std::chrono::milliseconds(2000), .verify = false});
     if (!store) {
       out->notice = "history: " + store.error().message;

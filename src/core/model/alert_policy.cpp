@@ -1,7 +1,10 @@
 #include "core/model/alert_policy.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/model/format.h"
 
@@ -55,6 +58,54 @@ std::vector<Notification> combineThresholds(std::vector<Notification> fired) {
 }
 
 }  // namespace
+
+std::string sessionPercentsProblem(const std::vector<double>& percents) {
+  if (percents.size() > kMaxSessionPercents)
+    return "at most " + std::to_string(kMaxSessionPercents) + " percents";
+  for (std::size_t i = 0; i < percents.size(); ++i) {
+    if (!std::isfinite(percents[i]) || percents[i] < 1.0 || percents[i] > 100.0)
+      return "each percent must be from 1 to 100";
+    if (i > 0 && percents[i] <= percents[i - 1]) return "the percents must rise (75, 90, 95)";
+  }
+  return {};
+}
+
+Result<std::vector<double>, std::string> parseSessionPercents(std::string_view text) {
+  std::vector<double> percents;
+  std::size_t i = 0;
+  const auto separator = [](char c) { return c == ',' || c == ' ' || c == '%' || c == '\t'; };
+  while (i < text.size()) {
+    if (separator(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !separator(text[end])) ++end;
+    const std::string word(text.substr(i, end - i));
+    // Digits with at most one decimal point: no signs, exponents, "nan" or "inf".
+    const bool number =
+        std::all_of(word.begin(), word.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) &&
+        std::count(word.begin(), word.end(), '.') <= 1 && word != ".";
+    if (!number) return fail("\"" + word + "\" is not a percent");
+    percents.push_back(std::strtod(word.c_str(), nullptr));
+    i = end;
+  }
+  if (std::string problem = sessionPercentsProblem(percents); !problem.empty())
+    return fail(std::move(problem));
+  return percents;
+}
+
+std::string formatSessionPercents(const std::vector<double>& percents) {
+  std::string out;
+  for (double percent : percents) {
+    if (!out.empty()) out += ", ";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", percent);
+    out += buf;
+  }
+  return out;
+}
 
 bool isSessionLimit(const Limit& limit) { return limit.id == "five_hour"; }
 

@@ -8,10 +8,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/pace.h"
 #include "core/model/usage.h"
+#include "core/result.h"
 
 namespace cut::core {
 
@@ -29,6 +31,19 @@ struct AlertSettings {
 
   bool operator==(const AlertSettings&) const = default;
 };
+
+/// At most this many session percents (AlertSettings::sessionPercents).
+inline constexpr std::size_t kMaxSessionPercents = 8;
+
+/// Why `percents` cannot be AlertSettings::sessionPercents (empty string: it can). The one rule for
+/// the settings file and the settings panel: at most kMaxSessionPercents, each 1..100, rising.
+std::string sessionPercentsProblem(const std::vector<double>& percents);
+
+/// The percents as a person types them: "75, 90, 95" (spaces, commas and `%` signs are separators).
+/// Text that is not such a list, or breaks sessionPercentsProblem, gives the reason for people.
+Result<std::vector<double>, std::string> parseSessionPercents(std::string_view text);
+/// "75, 90, 95": what parseSessionPercents reads back as the same list.
+std::string formatSessionPercents(const std::vector<double>& percents);
 
 /// A window that reached this percent notifies when it resets ("fresh 5-hour window").
 inline constexpr double kFreshWindowPeak = 90.0;

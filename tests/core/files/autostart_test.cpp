@@ -57,13 +57,14 @@ TEST_CASE("our files are only the names the program writes, as regular files") {
   const auto state = dir / "state";
   for (const auto& name :
        {config / "settings.json", config / "settings.json.bad.2", config / ".settings.json.tmp-x1",
-        state / "usage-cache.json", state / "history.sqlite-wal", config / "notes.txt",
-        state / "usage-cache.json.old"})
+        state / "usage-cache.json", state / "history.sqlite-wal", state / "alerts.json",
+        state / ".alerts.json.tmp-y2", config / "notes.txt", state / "usage-cache.json.old"})
     REQUIRE(writeFileAtomic(name, "x", 0600));
   std::filesystem::create_symlink(config / "notes.txt", state / "widget.lock");
   const std::vector<std::filesystem::path> expected = {
       config / ".settings.json.tmp-x1", config / "settings.json", config / "settings.json.bad.2",
-      state / "history.sqlite-wal", state / "usage-cache.json"};
+      state / ".alerts.json.tmp-y2",    state / "alerts.json",    state / "history.sqlite-wal",
+      state / "usage-cache.json"};
   CHECK(ourFiles(config, state) == expected);
   CHECK_FALSE(keyFileIsOurs(state / "widget.lock"));
   CHECK(keyFileIsOurs(config / "notes.txt"));

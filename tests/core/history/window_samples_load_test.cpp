@@ -72,3 +72,13 @@ TEST_CASE("an unreadable history is set aside, named in the notice, and loads as
   CHECK(samples->notice.find("it was kept as") != std::string::npos);
   CHECK(samples->notice.find(".bad-") != std::string::npos);
 }
+
+TEST_CASE("with nothing recorded yet the load is empty and creates no history file") {
+  TempDir dir;
+  const auto state = dir.path() / "state";
+  std::filesystem::create_directories(state);
+  const auto samples = loadWindowSamples(state, kStart);
+  CHECK(samples->byLimit.empty());
+  CHECK(samples->notice.empty());
+  CHECK(std::filesystem::is_empty(state));
+}

@@ -147,3 +147,31 @@ TEST_CASE("configured thresholds and switched-off alerts are honoured") {
   settings.weekly = true;  // turned on later: the crossing already seen does not replay
   CHECK(feed(record, kStart + 2h, {session(61), weekly(96)}, settings).empty());
 }
+
+TEST_CASE("session percents typed as a list are read whole, or refused with the reason") {
+  const auto read = parseSessionPercents("75, 90, 95");
+  REQUIRE(read.ok());
+  CHECK(read.value() == std::vector<double>{75.0, 90.0, 95.0});
+  CHECK(parseSessionPercents("50% 80%,99.5").value() == std::vector<double>{50.0, 80.0, 99.5});
+  CHECK(parseSessionPercents("").value().empty());
+  CHECK(parseSessionPercents("90, 75").error() == "the percents must rise (75, 90, 95)");
+  CHECK(parseSessionPercents("75, 75").error() == "the percents must rise (75, 90, 95)");
+  CHECK(parseSessionPercents("0.5").error() == "each percent must be from 1 to 100");
+  CHECK(parseSessionPercents("101").error() == "each percent must be from 1 to 100");
+  CHECK(parseSessionPercents("1 2 3 4 5 6 7 8 9").error() == "at most 8 percents");
+  CHECK(parseSessionPercents("75, ninety").error() == "\"ninety\" is not a percent");
+  CHECK(parseSessionPercents("-5").error() == "\"-5\" is not a percent");
+  CHECK(parseSessionPercents("1e2").error() == "\"1e2\" is not a percent");
+  CHECK(parseSessionPercents("7.5.1").error() == "\"7.5.1\" is not a percent");
+}
+
+TEST_CASE("session percents written for people read back as the same list") {
+  for (const std::vector<double>& percents :
+       {std::vector<double>{}, std::vector<double>{75.0, 90.0, 95.0}, std::vector<double>{12.5, 100.0}}) {
+    const std::string text = formatSessionPercents(percents);
+    CHECK(parseSessionPercents(text).value() == percents);
+  }
+  CHECK(formatSessionPercents({75.0, 90.0, 95.0}) == "75, 90, 95");
+  CHECK(sessionPercentsProblem({75.0, 90.0}).empty());
+  CHECK_FALSE(sessionPercentsProblem({90.0, 75.0}).empty());
+}
