@@ -3,14 +3,14 @@
 namespace cut::app {
 namespace {
 
-net::CurlOptions curlOptions(const Options& options) {
-  net::CurlOptions curl;
-  curl.extraCaFile = options.caFile;
-  curl.totalTimeout = std::chrono::seconds(options.timeoutSeconds);
-  curl.connectTimeout = std::min(curl.connectTimeout, curl.totalTimeout);
-  curl.lowSpeedTime = std::min(curl.lowSpeedTime, curl.totalTimeout);
-  curl.userAgent = userAgent();
-  return curl;
+net::TransportOptions transportOptions(const Options& options) {
+  net::TransportOptions transport;
+  transport.extraCaFile = options.caFile;
+  transport.totalTimeout = std::chrono::seconds(options.timeoutSeconds);
+  transport.connectTimeout = std::min(transport.connectTimeout, transport.totalTimeout);
+  transport.lowSpeedTime = std::min(transport.lowSpeedTime, transport.totalTimeout);
+  transport.userAgent = userAgent();
+  return transport;
 }
 
 }  // namespace
@@ -18,7 +18,7 @@ net::CurlOptions curlOptions(const Options& options) {
 std::string userAgent() { return std::string("claude-usage-tracker/") + CUT_VERSION; }
 
 FetchStack::FetchStack(const Options& options)
-    : transport(curlOptions(options)),
-      client(transport, core::ClientConfig{.apiBase = options.apiBase, .userAgent = userAgent()}) {}
+    : transport(net::makeTransport(transportOptions(options))),
+      client(*transport, core::ClientConfig{.apiBase = options.apiBase, .userAgent = userAgent()}) {}
 
 }  // namespace cut::app

@@ -6,7 +6,7 @@
 
 #include "app/cli.h"
 #include "core/claude/claude_client.h"
-#include "net/curl_transport.h"
+#include "net/make_transport.h"
 
 namespace cut::app {
 
@@ -15,7 +15,8 @@ std::string userAgent();
 
 struct FetchStack {
   explicit FetchStack(const Options& options);
-  net::CurlTransport transport;
+  /// This platform's transport (net/make_transport.h); `client` holds a reference to it.
+  std::unique_ptr<core::Transport> transport;
   core::ClaudeClient client;
 };
 

@@ -1,6 +1,6 @@
 // claude-usage-tracker-full: the widget, status and set-key, and every command of the front.
 #include "app/command_table.h"
-#include "net/curl_transport.h"
+#include "net/make_transport.h"
 #include "platform/process_hardening.h"
 
 int main(int argc, char** argv) {

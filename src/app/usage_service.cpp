@@ -38,7 +38,7 @@ UsageService::UsageService(const Options& options, const core::Settings& setting
   poll.fetch = [net = m_net.get()](const std::string& key, const std::string& org, core::TimePoint now) {
     return net->poll.client.fetch(key, org, now);
   };
-  poll.cancel = [net = m_net.get()] { net->poll.transport.cancel(); };
+  poll.cancel = [net = m_net.get()] { net->poll.transport->cancel(); };
   poll.keySource = [this]() -> core::Result<std::string, core::FetchError> {
     auto loaded = core::readKeyFile(m_options.keyFile);
     if (!loaded) {
@@ -98,7 +98,7 @@ void UsageService::stop() {
   m_net->stopping = true;
   {
     std::lock_guard lock(m_net->testMutex);
-    if (m_net->test) m_net->test->transport.cancel();
+    if (m_net->test) m_net->test->transport->cancel();
   }
   m_net->poller->stop();
   if (m_keyTest.joinable()) m_keyTest.join();
@@ -142,7 +142,7 @@ void UsageService::testAndSaveKey(std::string pasted) {
       {
         std::lock_guard lock(m_net->testMutex);
         m_net->test = stack;
-        if (m_net->stopping) stack->transport.cancel();
+        if (m_net->stopping) stack->transport->cancel();
       }
       auto organizations = stack->client.listOrganizations(key.value());
       if (!organizations) {

@@ -33,7 +33,7 @@ struct BuiltInCa {
   std::filesystem::path bundleFile;
 };
 
-/// The trust for CurlOptions' `extraCaFile` and `systemCaPath` (empty: `builtIn.directory`). Reads
+/// The trust for TransportOptions' `extraCaFile` and `systemCaPath` (empty: `builtIn.directory`). Reads
 /// the extra file, and the system's bundle file only when there is no CA directory to pair it with.
 CaTrust caTrustFor(const std::filesystem::path& extraCaFile, const std::filesystem::path& systemCaPath,
                    const BuiltInCa& builtIn);

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "net/request_rules.h"
+
 namespace cut::net {
 namespace {
 
@@ -22,21 +24,6 @@ struct Transfer {
   std::size_t maxBodyBytes = 0;
   bool tooLarge = false;
 };
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-bool hasLineBreak(std::string_view text) { return text.find_first_of("\r\n", 0) != std::string_view::npos; }
 
 // Called with decompressed body bytes; refusing them (returning fewer) ends the transfer with
 // CURLE_WRITE_ERROR, so nothing past the cap is ever buffered.
@@ -60,9 +47,9 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
     return bytes;
   }
   const auto colon = line.find(':');
-  if (colon != std::string_view::npos && transfer->headers.size() < 200) {
-    transfer->headers.emplace_back(lower(trim(line.substr(0, colon))),
-                                   std::string(trim(line.substr(colon + 1))));
+  if (colon != std::string_view::npos && transfer->headers.size() < kMaxResponseHeaders) {
+    transfer->headers.emplace_back(lowerAscii(trimAscii(line.substr(0, colon))),
+                                   std::string(trimAscii(line.substr(colon + 1))));
   }
   return bytes;
 }
@@ -97,17 +84,6 @@ std::filesystem::path builtIn(CURL* easy, CURLINFO what) {
   char* path = nullptr;
   if (easy != nullptr && curl_easy_getinfo(easy, what, &path) == CURLE_OK && path != nullptr) return path;
   return {};
-}
-
-// Why a request is refused before anything is sent; empty when it may go.
-std::optional<TransportError> refusal(const core::HttpRequest& request) {
-  if (!request.url.starts_with("https://"))
-    return TransportError{TransportErrorKind::Refused, "only https:// URLs are used"};
-  for (const auto& [name, value] : request.headers) {
-    if (hasLineBreak(name) || hasLineBreak(value) || name.empty())
-      return TransportError{TransportErrorKind::Refused, "a request header is malformed"};
-  }
-  return std::nullopt;
 }
 
 using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
@@ -150,7 +126,7 @@ void applyTrust(CURL* h, const CaTrust& trust, curl_blob& blob) {
 
 // Every option of one transfer. The handle keeps pointers to `headers`, `transfer`, `errorBuffer`
 // and `blob` until it is reset.
-void setUp(CURL* h, const core::HttpRequest& request, const CurlOptions& options, const CaTrust& trust,
+void setUp(CURL* h, const core::HttpRequest& request, const TransportOptions& options, const CaTrust& trust,
            curl_slist* headers, Transfer& transfer, char* errorBuffer, curl_blob& blob) {
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
@@ -188,15 +164,15 @@ struct Outcome {
   std::string multiError;  ///< the multi interface failed; `code` then means nothing
 };
 
-// Runs the transfer set up on `h` in `multi` until it ends or `cancelled` is set (cancel() also
+// Runs the transfer set up on `h` in `multi` until it ends or `stop` is set (cancel() also
 // wakes the poll). The handle leaves the multi again, closing an unfinished transfer's connection.
-Outcome perform(CURLM* multi, CURL* h, const std::atomic<bool>& cancelled) {
+Outcome perform(CURLM* multi, CURL* h, const std::atomic<bool>& stop) {
   Outcome outcome;
   bool finished = false;
   if (const CURLMcode added = curl_multi_add_handle(multi, h); added != CURLM_OK) {
     outcome.multiError = curl_multi_strerror(added);
   }
-  while (outcome.multiError.empty() && !finished && !cancelled.load()) {
+  while (outcome.multiError.empty() && !finished && !stop.load()) {
     int running = 0;
     if (const CURLMcode mc = curl_multi_perform(multi, &running); mc != CURLM_OK) {
       outcome.multiError = curl_multi_strerror(mc);
@@ -209,7 +185,7 @@ Outcome perform(CURLM* multi, CURL* h, const std::atomic<bool>& cancelled) {
         finished = true;
       }
     }
-    if (finished || cancelled.load()) break;
+    if (finished || stop.load()) break;
     if (running == 0) {
       outcome.multiError = "the transfer ended without a result";
       break;
@@ -226,14 +202,12 @@ Outcome perform(CURLM* multi, CURL* h, const std::atomic<bool>& cancelled) {
 // What the caller sees. Messages come from libcurl and this file, never from the request, so they
 // hold no header value (the key).
 core::HttpResult resultOf(const Outcome& outcome, Transfer& transfer, long status,
-                          const std::string& curlMessage, bool cancelled, std::size_t maxBodyBytes) {
-  if (cancelled) return core::fail(TransportError{TransportErrorKind::Aborted, "cancelled"});
+                          const std::string& curlMessage, bool wasCancelled, std::size_t maxBodyBytes) {
+  if (wasCancelled) return core::fail(cancelled());
   if (!outcome.multiError.empty())
     return core::fail(TransportError{TransportErrorKind::Network, "libcurl: " + outcome.multiError});
   if (transfer.tooLarge || outcome.code == CURLE_FILESIZE_EXCEEDED) {
-    return core::fail(
-        TransportError{TransportErrorKind::TooLarge,
-                       "the answer was larger than " + std::to_string(maxBodyBytes / 1024) + " KiB"});
+    return core::fail(tooLarge(maxBodyBytes));
   }
   if (outcome.code != CURLE_OK) return core::fail(TransportError{kindFor(outcome.code), curlMessage});
   core::HttpResponse response;
@@ -269,7 +243,7 @@ void globalInit() {
 }
 void globalCleanup() { curl_global_cleanup(); }
 
-CurlTransport::CurlTransport(CurlOptions options)
+CurlTransport::CurlTransport(TransportOptions options)
     : m_options(std::move(options)), m_handles(std::make_unique<Handles>()) {
   const BuiltInCa builtInCa{builtIn(m_handles->easy, CURLINFO_CAPATH),
                             builtIn(m_handles->easy, CURLINFO_CAINFO)};
@@ -286,7 +260,7 @@ void CurlTransport::cancel() {
 core::HttpResult CurlTransport::get(const core::HttpRequest& request) {
   const std::lock_guard serialize(m_getMutex);
   m_lastBodyBytes.store(0);
-  if (m_cancelled.load()) return core::fail(TransportError{TransportErrorKind::Aborted, "cancelled"});
+  if (m_cancelled.load()) return core::fail(cancelled());
   if (auto refused = refusal(request)) return core::fail(std::move(*refused));
   CURLM* multi = m_handles->multi;
   CURL* h = m_handles->easy;
@@ -315,6 +289,10 @@ core::HttpResult CurlTransport::get(const core::HttpRequest& request) {
   curl_easy_reset(h);
   m_lastBodyBytes.store(transfer.body.size());
   return resultOf(outcome, transfer, status, curlMessage, m_cancelled.load(), m_options.maxBodyBytes);
+}
+
+std::unique_ptr<core::Transport> makeTransport(TransportOptions options) {
+  return std::make_unique<CurlTransport>(std::move(options));
 }
 
 }  // namespace cut::net

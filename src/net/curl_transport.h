@@ -9,47 +9,19 @@
 // connection.
 
 #include <atomic>
-#include <chrono>
 #include <cstddef>
-#include <filesystem>
 #include <memory>
 #include <mutex>
-#include <string>
 
 #include "core/claude/transport.h"
 #include "net/ca_trust.h"
+#include "net/make_transport.h"
 
 namespace cut::net {
 
-struct CurlOptions {
-  /// An extra CA bundle (PEM) to trust in addition to the system's (tests against a local server).
-  /// Adds trust; never turns verification off. A file that cannot be read makes every request fail
-  /// as Tls with a message naming it.
-  std::filesystem::path extraCaFile;
-  /// The system's CA directory (hashed names, as c_rehash makes): the system's trust, beside
-  /// extraCaFile or alone (then libcurl's bundle file is not loaded: the directory holds the same
-  /// certificates and is read lazily). Empty: libcurl's built-in one (/etc/ssl/certs on Debian).
-  /// Only tests set it, to stand in for the system store.
-  std::filesystem::path systemCaPath;
-  std::chrono::seconds connectTimeout{10};
-  /// The whole request, from start to the last byte.
-  std::chrono::seconds totalTimeout{30};
-  /// Abort (Timeout) when fewer than lowSpeedBytes arrive per second for lowSpeedTime.
-  long lowSpeedBytes = 64;
-  std::chrono::seconds lowSpeedTime{15};
-  /// Bodies over this (after decompression) are abandoned as TooLarge; memory stays bounded by it.
-  std::size_t maxBodyBytes = 1 << 20;
-  std::string userAgent;
-};
-
-/// Call once in main() before any thread starts (wraps curl_global_init). Unsets SSLKEYLOGFILE
-/// first, so no TLS secret of ours is ever written to a key log.
-void globalInit();
-void globalCleanup();
-
 class CurlTransport final : public core::Transport {
  public:
-  explicit CurlTransport(CurlOptions options);
+  explicit CurlTransport(TransportOptions options);
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;
@@ -65,7 +37,7 @@ class CurlTransport final : public core::Transport {
  private:
   struct Handles;
 
-  CurlOptions m_options;
+  TransportOptions m_options;
   std::unique_ptr<Handles> m_handles;
   CaTrust m_trust;
   std::mutex m_getMutex;

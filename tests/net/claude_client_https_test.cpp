@@ -37,7 +37,7 @@ struct Harness {
   net::CurlTransport transport;
   core::ClaudeClient client;
 
-  explicit Harness(std::string_view scenario, net::CurlOptions options = {},
+  explicit Harness(std::string_view scenario, net::TransportOptions options = {},
                    HttpsServer::Identity identity = HttpsServer::Identity::Trusted)
       : server(identity),
         other(),
@@ -46,7 +46,7 @@ struct Harness {
     REQUIRE(test::installScenario(server, scenario, CUT_FIXTURES_DIR, &other));
   }
 
-  static net::CurlOptions withTrust(net::CurlOptions options) {
+  static net::TransportOptions withTrust(net::TransportOptions options) {
     options.extraCaFile = test::sharedPki().trusted().caFile;
     return options;
   }
@@ -251,7 +251,7 @@ TEST_CASE("a closed port is a network failure") {
     HttpsServer gone;
     port = gone.port();
   }
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = test::sharedPki().trusted().caFile});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = test::sharedPki().trusted().caFile});
   core::ClaudeClient client(transport,
                             core::ClientConfig{.apiBase = "https://127.0.0.1:" + std::to_string(port)});
   const auto result = client.fetch(kKey, "", core::Clock::now());
@@ -263,7 +263,7 @@ TEST_CASE("a closed port is a network failure") {
 TEST_CASE("an api base that is not https is refused before anything is sent") {
   HttpsServer server;
   REQUIRE(test::installScenario(server, "ok", CUT_FIXTURES_DIR));
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile()});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.caFile()});
   const std::string plain = "http://127.0.0.1:" + std::to_string(server.port());
   core::ClaudeClient client(transport, core::ClientConfig{.apiBase = plain});
   const auto result = client.fetch(kKey, "", core::Clock::now());
@@ -273,11 +273,11 @@ TEST_CASE("an api base that is not https is refused before anything is sent") {
 }
 
 TEST_CASE("a server that never answers is a timeout" * doctest::test_suite("slow")) {
-  Harness h("hang", net::CurlOptions{.totalTimeout = 1s});
+  Harness h("hang", net::TransportOptions{.totalTimeout = 1s});
   failure(h, ErrorKind::Timeout);
 }
 
 TEST_CASE("a server dripping a byte a second is a timeout" * doctest::test_suite("slow")) {
-  Harness h("drip", net::CurlOptions{.totalTimeout = 20s, .lowSpeedTime = 2s});
+  Harness h("drip", net::TransportOptions{.totalTimeout = 20s, .lowSpeedTime = 2s});
   failure(h, ErrorKind::Timeout);
 }

@@ -32,7 +32,7 @@ TEST_CASE("a server that never answers ends in timeout after the whole-request l
           doctest::test_suite("slow")) {
   HttpsServer server;
   server.on("/hang", Reply::hang());
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile(), .totalTimeout = 2s});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.caFile(), .totalTimeout = 2s});
   const auto result = transport.get(withKey(server.url("/hang")));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().kind == core::TransportErrorKind::Timeout);
@@ -56,7 +56,7 @@ TEST_CASE("a server that accepts but never starts TLS hits the connect timeout" 
   const std::string url =
       "https://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/api/organizations";
 
-  net::CurlTransport transport(net::CurlOptions{
+  net::CurlTransport transport(net::TransportOptions{
       .extraCaFile = test::sharedPki().trusted().caFile, .connectTimeout = 1s, .totalTimeout = 20s});
   const auto result = transport.get(withKey(url));
   close(listener);
@@ -72,7 +72,7 @@ TEST_CASE("a server dripping a byte a second is cut off by the low-speed limit" 
   server.on("/drip", Reply::drip());
   // The whole-request limit is far away, so only the low-speed abort can end this in time.
   net::CurlTransport transport(
-      net::CurlOptions{.extraCaFile = server.caFile(), .totalTimeout = 20s, .lowSpeedTime = 2s});
+      net::TransportOptions{.extraCaFile = server.caFile(), .totalTimeout = 20s, .lowSpeedTime = 2s});
   const auto result = transport.get(withKey(server.url("/drip")));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().kind == core::TransportErrorKind::Timeout);
@@ -85,7 +85,7 @@ TEST_CASE("cancel from another thread ends a hanging request as aborted") {
   server.on("/hang", Reply::hang());
   server.on("/ok", Reply::json(200, "{}"));
   // No timeout could end it within the test: only cancel() can.
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile(), .totalTimeout = 600s});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.caFile(), .totalTimeout = 600s});
   auto pending = std::async(std::launch::async, [&] { return transport.get(withKey(server.url("/hang"))); });
   REQUIRE(test::waitUntil([&] { return server.requestCount() == 1; }));
   transport.cancel();
@@ -103,7 +103,7 @@ TEST_CASE("cancel from another thread ends a hanging request as aborted") {
 TEST_CASE("cancel before a request ends it as aborted without sending anything") {
   HttpsServer server;
   server.on("/ok", Reply::json(200, "{}"));
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile()});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.caFile()});
   transport.cancel();
   const auto result = transport.get(withKey(server.url("/ok")));
   REQUIRE_FALSE(result.ok());
@@ -115,9 +115,9 @@ TEST_CASE("stopping the server releases a hanging reply and a dripping one") {
   HttpsServer server;
   server.on("/hang", Reply::hang());
   server.on("/drip", Reply::drip());
-  net::CurlTransport hanging(net::CurlOptions{.extraCaFile = server.caFile(), .totalTimeout = 600s});
+  net::CurlTransport hanging(net::TransportOptions{.extraCaFile = server.caFile(), .totalTimeout = 600s});
   net::CurlTransport dripping(
-      net::CurlOptions{.extraCaFile = server.caFile(), .totalTimeout = 600s, .lowSpeedBytes = 0});
+      net::TransportOptions{.extraCaFile = server.caFile(), .totalTimeout = 600s, .lowSpeedBytes = 0});
   auto first = std::async(std::launch::async, [&] { return hanging.get(withKey(server.url("/hang"))); });
   auto second = std::async(std::launch::async, [&] { return dripping.get(withKey(server.url("/drip"))); });
   REQUIRE(test::waitUntil([&] { return server.requestCount() == 2; }));

@@ -17,8 +17,8 @@ namespace {
 
 constexpr const char* kKey = "sk-ant-sid01-TESTKEY_abc123xyz";
 
-net::CurlOptions trusting(const HttpsServer& server) {
-  return net::CurlOptions{.extraCaFile = server.caFile()};
+net::TransportOptions trusting(const HttpsServer& server) {
+  return net::TransportOptions{.extraCaFile = server.caFile()};
 }
 
 core::HttpRequest withKey(std::string url) {
@@ -46,7 +46,7 @@ TEST_CASE("a request to the loopback server returns status headers and body") {
 TEST_CASE("request headers arrive as given and the key travels only in the Cookie header") {
   HttpsServer server;
   server.on("/api/organizations", Reply::json(200, "[]"));
-  net::CurlOptions options = trusting(server);
+  net::TransportOptions options = trusting(server);
   options.userAgent = "claude-usage-tracker-test/1";
   net::CurlTransport transport(options);
   const auto result = transport.get(withKey(server.url("/api/organizations")));
@@ -99,7 +99,7 @@ TEST_CASE("a body of exactly the cap is kept and one byte more is too large") {
   server.on("/exact", Reply::json(200, std::string(1000, 'a')));
   server.on("/over", Reply::json(200, std::string(1001, 'a')));
   server.on("/over-chunked", Reply::huge(1001, true));
-  net::CurlOptions options = trusting(server);
+  net::TransportOptions options = trusting(server);
   options.maxBodyBytes = 1000;
   net::CurlTransport transport(options);
 
@@ -159,7 +159,7 @@ TEST_CASE("a redirect is returned as it is and the other host gets nothing") {
 TEST_CASE("a certificate from an untrusted CA fails as tls before any request is sent") {
   HttpsServer server(HttpsServer::Identity::Untrusted);
   server.on("/a", Reply::json(200, "{}"));
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = test::sharedPki().trusted().caFile});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = test::sharedPki().trusted().caFile});
   const auto result = transport.get(withKey(server.url("/a")));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().kind == core::TransportErrorKind::Tls);
@@ -175,7 +175,7 @@ TEST_CASE("a certificate from an untrusted CA fails as tls before any request is
 TEST_CASE("without an extra CA the test certificate is not trusted") {
   HttpsServer server;
   server.on("/a", Reply::json(200, "{}"));
-  net::CurlTransport transport(net::CurlOptions{});
+  net::CurlTransport transport(net::TransportOptions{});
   const auto result = transport.get(withKey(server.url("/a")));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().kind == core::TransportErrorKind::Tls);
@@ -187,7 +187,7 @@ TEST_CASE("without an extra CA the system CA directory alone decides trust") {
   systemSigned.on("/a", Reply::json(200, "{}"));
   HttpsServer stranger(HttpsServer::Identity::Untrusted);
   stranger.on("/a", Reply::json(200, "{}"));
-  net::CurlTransport transport(net::CurlOptions{.systemCaPath = test::sharedPki().trusted().caDir});
+  net::CurlTransport transport(net::TransportOptions{.systemCaPath = test::sharedPki().trusted().caDir});
   CHECK(transport.get(withKey(systemSigned.url("/a"))).ok());
   const auto refused = transport.get(withKey(stranger.url("/a")));
   REQUIRE_FALSE(refused.ok());
@@ -200,13 +200,13 @@ TEST_CASE("an extra CA adds trust to the system store and removes none") {
   systemSigned.on("/a", Reply::json(200, "{}"));
   HttpsServer extraSigned(HttpsServer::Identity::Untrusted);
   extraSigned.on("/a", Reply::json(200, "{}"));
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = extraSigned.caFile(),
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = extraSigned.caFile(),
                                                 .systemCaPath = test::sharedPki().trusted().caDir});
   CHECK(transport.get(withKey(systemSigned.url("/a"))).ok());
   CHECK(transport.get(withKey(extraSigned.url("/a"))).ok());
 
   // The stand-in store alone: the extra CA's server is not trusted without it.
-  net::CurlTransport systemOnly(net::CurlOptions{.extraCaFile = systemSigned.caFile(),
+  net::CurlTransport systemOnly(net::TransportOptions{.extraCaFile = systemSigned.caFile(),
                                                  .systemCaPath = test::sharedPki().trusted().caDir});
   const auto refused = systemOnly.get(withKey(extraSigned.url("/a")));
   REQUIRE_FALSE(refused.ok());
@@ -219,7 +219,7 @@ TEST_CASE("without a system CA directory the extra CA is still trusted and other
   HttpsServer stranger(HttpsServer::Identity::Untrusted);
   stranger.on("/a", Reply::json(200, "{}"));
   const auto noDirectory = test::sharedPki().directory() / "no-such-directory";
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.caFile(), .systemCaPath = noDirectory});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.caFile(), .systemCaPath = noDirectory});
   CHECK(transport.get(withKey(server.url("/a"))).ok());
   const auto refused = transport.get(withKey(stranger.url("/a")));
   REQUIRE_FALSE(refused.ok());
@@ -230,7 +230,7 @@ TEST_CASE("an unreadable extra CA file fails as tls naming the file and sends no
   HttpsServer server;
   server.on("/a", Reply::json(200, "{}"));
   const auto missing = test::sharedPki().directory() / "no-such-ca.pem";
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = missing});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = missing});
   const auto result = transport.get(withKey(server.url("/a")));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().kind == core::TransportErrorKind::Tls);
@@ -244,7 +244,7 @@ TEST_CASE("a closed port fails as network") {
     HttpsServer gone;
     port = gone.port();
   }
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = test::sharedPki().trusted().caFile});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = test::sharedPki().trusted().caFile});
   const auto result =
       transport.get(withKey("https://127.0.0.1:" + std::to_string(port) + "/api/organizations"));
   REQUIRE_FALSE(result.ok());

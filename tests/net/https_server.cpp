@@ -92,14 +92,14 @@ std::string RecordedRequest::header(std::string_view name) const {
   return {};
 }
 
-HttpsServer::HttpsServer(Identity identity, const TestPki& pki) {
+HttpsServer::HttpsServer(Identity identity, const TestPki& pki, std::chrono::seconds keepAlive) {
   const CertChain& chain = identity == Identity::Trusted ? pki.trusted() : pki.untrusted();
   m_caFile = chain.caFile;
   m_server = std::make_unique<httplib::SSLServer>(chain.certFile.c_str(), chain.keyFile.c_str());
   if (!m_server->is_valid()) throw std::runtime_error("test HTTPS server: certificate not accepted");
 
   // Idle keep-alive connections hold a server thread; a short timeout keeps stop() quick.
-  m_server->set_keep_alive_timeout(1);
+  m_server->set_keep_alive_timeout(static_cast<time_t>(keepAlive.count()));
   // httplib writes headers and body separately; with Nagle on, delayed ACKs add ~40 ms per answer.
   m_server->set_tcp_nodelay(true);
   m_server->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {

@@ -83,8 +83,11 @@ class HttpsServer {
   };
 
   /// Starts listening on 127.0.0.1 with an ephemeral port; returns once it accepts connections.
-  /// Throws std::runtime_error when the server cannot start.
-  explicit HttpsServer(Identity identity = Identity::Trusted, const TestPki& pki = sharedPki());
+  /// Throws std::runtime_error when the server cannot start. `keepAlive` is how long a connection
+  /// may wait for its next (or first) request: short keeps stop() quick; a client whose certificate
+  /// check is slow (WinHTTP under Wine, about a second) needs longer.
+  explicit HttpsServer(Identity identity = Identity::Trusted, const TestPki& pki = sharedPki(),
+                       std::chrono::seconds keepAlive = std::chrono::seconds(1));
   ~HttpsServer();
   HttpsServer(const HttpsServer&) = delete;
   HttpsServer& operator=(const HttpsServer&) = delete;

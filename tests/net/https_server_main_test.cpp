@@ -10,6 +10,7 @@
 
 #include <fstream>
 #include <future>
+#include <map>
 #include <sstream>
 
 #include "net/curl_transport.h"
@@ -88,7 +89,7 @@ core::HttpRequest withKey(std::string url, const std::string& key = kKey) {
 TEST_CASE("test_https_server serves a scenario with its CA and logs every request") {
   ServerProcess server({"--scenario", "ok"});
   CHECK(test::readFile(server.file("stdout")) == std::to_string(server.port()) + "\n");
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.file("ca.pem")});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.file("ca.pem")});
   const auto result = transport.get(withKey(server.url("/api/organizations?probe=1")));
   REQUIRE(result.ok());
   CHECK(result->status == 200);
@@ -107,7 +108,7 @@ TEST_CASE("test_https_server answers 401 to any key but the expected one") {
   const test::TempDir dir;
   std::ofstream(dir / "key") << kKey << "\n";
   ServerProcess server({"--scenario", "ok", "--expect-key-file", (dir / "key").string()});
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.file("ca.pem")});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.file("ca.pem")});
   const auto right = transport.get(withKey(server.url("/api/organizations")));
   REQUIRE(right.ok());
   CHECK(right->status == 200);
@@ -118,7 +119,8 @@ TEST_CASE("test_https_server answers 401 to any key but the expected one") {
 
 TEST_CASE("test_https_server stops cleanly on SIGTERM while a request hangs") {
   ServerProcess server({"--scenario", "hang"});
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.file("ca.pem"), .totalTimeout = 30s});
+  net::CurlTransport transport(
+      net::TransportOptions{.extraCaFile = server.file("ca.pem"), .totalTimeout = 30s});
   auto pending = std::async(std::launch::async,
                             [&] { return transport.get(withKey(server.url("/api/organizations"))); });
   const auto log = server.file("requests.log");
@@ -131,8 +133,35 @@ TEST_CASE("test_https_server stops cleanly on SIGTERM while a request hangs") {
 
 TEST_CASE("test_https_server with --untrusted presents a certificate the CA file does not cover") {
   ServerProcess server({"--scenario", "ok", "--untrusted"});
-  net::CurlTransport transport(net::CurlOptions{.extraCaFile = server.file("ca.pem")});
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.file("ca.pem")});
   const auto result = transport.get(withKey(server.url("/api/organizations")));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().kind == core::TransportErrorKind::Tls);
+}
+
+TEST_CASE("test_https_server serves several scenarios, each on its own port, untrusted ones beside trusted") {
+  const test::TempDir dir;
+  ServerProcess server({"--scenario", "ok", "--scenario", "expired", "--scenario", "untrusted:ok",
+                        "--ports-file", (dir / "ports").string(), "--keep-alive-seconds", "5"});
+  std::istringstream ports(test::readFile(dir / "ports"));
+  std::map<std::string, int> portOf;
+  std::string name;
+  int port = 0;
+  while (ports >> name >> port) portOf[name] = port;
+  REQUIRE(portOf.size() == 3);
+  CHECK(portOf["ok"] == server.port());  // --port-file names the first
+  CHECK(portOf["expired"] != portOf["ok"]);
+
+  net::CurlTransport transport(net::TransportOptions{.extraCaFile = server.file("ca.pem")});
+  const auto at = [](int p) { return "https://127.0.0.1:" + std::to_string(p) + "/api/organizations"; };
+  const auto ok = transport.get(withKey(at(portOf["ok"])));
+  REQUIRE(ok.ok());
+  CHECK(ok->status == 200);
+  const auto expired = transport.get(withKey(at(portOf["expired"])));
+  REQUIRE(expired.ok());
+  CHECK(expired->status == 401);
+  const auto untrusted = transport.get(withKey(at(portOf["untrusted:ok"])));
+  REQUIRE_FALSE(untrusted.ok());
+  CHECK(untrusted.error().kind == core::TransportErrorKind::Tls);
+  CHECK(server.stop() == 0);
 }
