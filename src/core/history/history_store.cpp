@@ -118,7 +118,10 @@ Result<Opened, HistoryError> openOnce(const std::filesystem::path& path,
   auto identity = detail::prepareHistoryFile(path);
   if (!identity) return fail(identity.error());
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
+  // SQLite takes UTF-8 names on Windows; on POSIX u8string() is the path's bytes as they are.
+  const std::u8string name = path.u8string();
+  int rc = sqlite3_open_v2(reinterpret_cast<const char*>(name.c_str()), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
   if (rc == SQLITE_OK) {
     sqlite3_busy_timeout(db, static_cast<int>(options.busyWait.count()));
     // Most connections live for one reading (a status line, `status`): a checkpoint when the last
