@@ -29,7 +29,7 @@ class TempDir {
 /// Sets the umask for one scope.
 class UmaskScope {
  public:
-  explicit UmaskScope(mode_t mask) : m_old(::umask(mask)) {}
+  explicit UmaskScope(mode_t mask) : m_old(static_cast<mode_t>(::umask(mask))) {}
   UmaskScope(const UmaskScope&) = delete;
   UmaskScope& operator=(const UmaskScope&) = delete;
   ~UmaskScope() { ::umask(m_old); }

@@ -1,7 +1,6 @@
 #include "core/history/history_store.h"
 
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include <cmath>
 
@@ -119,7 +118,10 @@ Result<Opened, HistoryError> openOnce(const std::filesystem::path& path,
   auto identity = detail::prepareHistoryFile(path);
   if (!identity) return fail(identity.error());
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
+  // SQLite takes UTF-8 names on Windows; on POSIX u8string() is the path's bytes as they are.
+  const std::u8string name = path.u8string();
+  int rc = sqlite3_open_v2(reinterpret_cast<const char*>(name.c_str()), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
   if (rc == SQLITE_OK) {
     sqlite3_busy_timeout(db, static_cast<int>(options.busyWait.count()));
     // Most connections live for one reading (a status line, `status`): a checkpoint when the last
@@ -339,9 +341,9 @@ Result<std::vector<HistoryReading>, HistoryError> HistoryStore::load(TimePoint s
 std::uintmax_t HistoryStore::sizeOnDisk() const {
   std::uintmax_t total = 0;
   for (const char* suffix : {"", "-wal"}) {
-    struct stat info {};
-    if (::stat((m_path.string() + suffix).c_str(), &info) == 0)
-      total += static_cast<std::uintmax_t>(info.st_size);
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(m_path.string() + suffix, ec);
+    if (!ec) total += size;
   }
   return total;
 }

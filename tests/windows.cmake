@@ -1,0 +1,51 @@
+# The Windows cross-build's suites, run through Wine (the toolchain's CMAKE_CROSSCOMPILING_EMULATOR;
+# scripts/windows-test.sh starts Wine around ctest). Included by CMakeLists.txt when WIN32.
+# doctest_discover_tests would run each suite under Wine at build time to list its cases, so each
+# source file becomes one CTest test instead (doctest's --source-file filter).
+
+# Temporary folders and whole-file helpers; POSIX modes and umasks have no meaning here.
+add_library(cut_test_files STATIC support/temp_dir_windows.cpp)
+target_include_directories(cut_test_files PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}")
+target_compile_definitions(cut_test_files PRIVATE CUT_FIXTURES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fixtures")
+cut_set_warnings(cut_test_files)
+
+# The core suites whose subject is the same on every OS, and the Windows meanings of the file code
+# (private DACLs, atomic replace, locks). Left out, each for POSIX-only subjects: atomic_file_test,
+# key_file_test and private_dir_test (modes, umask, uids, FIFOs, symlink races), autostart_test (XDG
+# autostart is Linux's), claude_code_settings_test (modes of Claude Code's settings), hostile_json_test
+# (FIFOs and devices), git_branch_test (FIFOs), and settings, usage_cache and history_store tests
+# (modes and uids of the private folders throughout); format_test, statusline_render_test and
+# statusline_width_test set local time through POSIX TZ zone names, which the Windows C runtime does
+# not read.
+set(CUT_WINDOWS_CORE_TESTS
+  core/claude/claude_client_test.cpp
+  core/claude/error_test.cpp
+  core/claude/fetch_policy_test.cpp
+  core/claude/iso_time_test.cpp
+  core/claude/poll_schedule_test.cpp
+  core/claude/usage_bounds_test.cpp
+  core/claude/usage_parser_edge_test.cpp
+  core/claude/usage_parser_test.cpp
+  core/files/files_windows_test.cpp
+  core/files/usage_cache_bounds_test.cpp
+  core/model/alert_policy_test.cpp
+  core/history/history_format_test.cpp
+  core/history/window_samples_load_test.cpp
+  core/model/cache_merge_test.cpp
+  core/model/demo_test.cpp
+  core/model/pace_test.cpp
+  core/model/usage_test.cpp
+  core/statusline/statusline_hostile_test.cpp
+  core/statusline/statusline_input_test.cpp
+  core/window/placement_test.cpp
+)
+add_executable(core_tests main.cpp ${CUT_WINDOWS_CORE_TESTS})
+target_link_libraries(core_tests PRIVATE cut_test_files cut_core cut::doctest cut::json)
+target_compile_definitions(core_tests PRIVATE CUT_FIXTURES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fixtures"
+  CUT_GOLDEN_DIR="${CMAKE_CURRENT_SOURCE_DIR}/golden")
+cut_set_warnings(core_tests)
+foreach(source IN LISTS CUT_WINDOWS_CORE_TESTS)
+  get_filename_component(stem "${source}" NAME_WE)
+  add_test(NAME windows.core.${stem} COMMAND core_tests --source-file=*${stem}.cpp --no-intro=true)
+  set_tests_properties(windows.core.${stem} PROPERTIES LABELS "windows;unit" TIMEOUT 120)
+endforeach()
