@@ -7,8 +7,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export BUILD_DIR=${BUILD_DIR:-$root/build-windows}
 "$root/scripts/install-deps.sh" windows
-"$root/scripts/windows-build.sh"
 
+# Started before the build too: listing the net suite's cases runs it under Wine after linking.
 export WINEPREFIX=$BUILD_DIR/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 mkdir -p "$WINEPREFIX"
 stop_wine() { wineserver -k >/dev/null 2>&1 || true; }
@@ -16,6 +16,7 @@ trap stop_wine EXIT
 stop_wine  # a server left by an earlier run would still hold the old pipe
 wineserver -p >/dev/null 2>&1
 wine cmd /c exit >/dev/null 2>&1 </dev/null
+"$root/scripts/windows-build.sh"
 
 # Suites that open a window need an X server; start Xvfb only when none is given.
 if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
