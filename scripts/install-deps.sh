@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages this project builds and tests with, skipping what is present.
-# Usage: scripts/install-deps.sh [build|test]   (test adds the X server, window manager and tools)
+# Usage: scripts/install-deps.sh [build|test|windows]
+#   test adds the X server, window manager and tools, and the Windows cross-build's packages;
+#   windows adds only those: mingw-w64, Wine, dpkg-dev (for apt-get source) and tclsh (SQLite's build).
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libglfw3-dev libcurl4-openssl-dev nlohmann-json3-dev
@@ -8,9 +10,15 @@ build_pkgs=(build-essential cmake pkg-config libglfw3-dev libcurl4-openssl-dev n
 test_pkgs=(doctest-dev libcpp-httplib-dev libssl-dev openssl xvfb xauth openbox xdotool imagemagick
            x11-utils mesa-utils dbus-x11 dbus-daemon procps time desktop-file-utils lintian debootstrap file
            clang libclang-rt-14-dev)
+windows_pkgs=(g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine wine64
+              dpkg-dev tcl nlohmann-json3-dev doctest-dev libstb-dev cmake)
 
-want=("${build_pkgs[@]}")
-[ "${1:-build}" = test ] && want+=("${test_pkgs[@]}")
+case "${1:-build}" in
+  build) want=("${build_pkgs[@]}") ;;
+  test) want=("${build_pkgs[@]}" "${test_pkgs[@]}" "${windows_pkgs[@]}") ;;
+  windows) want=("${windows_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|windows]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

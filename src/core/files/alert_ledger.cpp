@@ -1,16 +1,10 @@
 #include "core/files/alert_ledger.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "core/files/file_lock.h"
-#include "core/files/posix_io.h"
+#include "core/files/file_system.h"
 
 namespace cut::core {
 namespace {
@@ -25,7 +19,6 @@ std::int64_t toMs(TimePoint time) {
 TimePoint fromMs(std::int64_t ms) {
   return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(ms)));
 }
-
 
 }  // namespace
 
@@ -87,7 +80,8 @@ Result<std::vector<Notification>, FileError> recordAlerts(const std::filesystem:
                                                           std::chrono::milliseconds lockWait) {
   std::error_code ec;
   if (stateDir.has_parent_path()) std::filesystem::create_directories(stateDir.parent_path(), ec);
-  ::mkdir(stateDir.c_str(), 0700);  // private from the start; an existing folder is kept as it is
+  // Private from the start; an existing folder is kept as it is.
+  (void)detail::makePrivateDir(stateDir);
   const auto lockPath = stateDir / "alerts.lock";
   const FileLock lock(lockPath, lockWait);
   if (!lock.locked()) return fail(FileError{.message = "another process holds " + lockPath.string()});

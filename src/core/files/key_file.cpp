@@ -1,18 +1,11 @@
 #include "core/files/key_file.h"
 
-#include <fcntl.h>
-#include <pwd.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdlib>
 #include <optional>
 
 #include "core/files/atomic_file.h"
-#include "core/files/posix_io.h"
+#include "core/files/file_system.h"
 
 namespace cut::core {
 namespace {
@@ -136,57 +129,44 @@ Result<std::string, KeyError> normalizeKey(std::string_view pasted) {
 }
 
 std::filesystem::path defaultKeyFilePath() {
-  const char* home = std::getenv("HOME");
-  if (home == nullptr || home[0] == '\0') {
-    const passwd* entry = ::getpwuid(::getuid());
-    home = entry != nullptr && entry->pw_dir != nullptr ? entry->pw_dir : "/";
-  }
-  return std::filesystem::path(home) / ".claude-session-key";
+  return detail::homeFromEnvironment().value_or(detail::homeFromAccount()) / ".claude-session-key";
 }
 
 Result<LoadedKey, KeyError> readKeyFile(const std::filesystem::path& path) {
+  using Kind = detail::SecretReadError::Kind;
   const std::string where = "The key file " + path.string();
-  const int raw = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (raw < 0) {
-    const int err = errno;
-    if (err == ENOENT)
-      return fail(
-          KeyError{.message = "No session key at " + path.string() + ". " + howToAdd(path), .noKey = true});
-    return fail(invalid("Cannot read the key file " + path.string() + ": " + detail::errnoText(err) + "."));
-  }
-  detail::FdGuard fd(raw);
-
-  LoadedKey loaded;
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0)
-    return fail(invalid("Cannot read the key file " + path.string() + ": " + detail::errnoText(errno) + "."));
-  if (!S_ISREG(st.st_mode)) return fail(invalid(where + " is not a regular file."));
-  if ((st.st_mode & 077) != 0) {
-    // Through fd, so a symlink swapped after open() cannot redirect the chmod to another file.
-    if (::fchmod(fd.get(), 0600) != 0) {
-      return fail(invalid(where + " can be read by other users and its permissions could not be tightened (" +
-                          detail::errnoText(errno) + "); run: chmod 600 " + path.string()));
-    }
-    loaded.permissionsTightened = true;
-  }
-
-  auto text = detail::readOpenFile(fd.get(), path, kMaxFileBytes);
+  auto text = detail::readSecretFile(path, kMaxFileBytes);
   if (!text) {
-    if (text.error().tooLarge)
-      return fail(invalid(where + " is larger than 4 KiB; it should hold only the session key."));
-    return fail(invalid("Cannot read the key file: " + text.error().message + "."));
+    const auto& error = text.error();
+    switch (error.kind) {
+      case Kind::Missing:
+        return fail(
+            KeyError{.message = "No session key at " + path.string() + ". " + howToAdd(path), .noKey = true});
+      case Kind::Unreadable:
+        return fail(invalid("Cannot read the key file " + path.string() + ": " + error.why + "."));
+      case Kind::NotRegular: return fail(invalid(where + " is not a regular file."));
+      case Kind::CannotTighten:
+        return fail(invalid(where +
+                            " can be read by other users and its permissions could not be tightened (" +
+                            error.why + "); " + detail::makePrivateByHand(path)));
+      case Kind::TooLarge:
+        return fail(invalid(where + " is larger than 4 KiB; it should hold only the session key."));
+      case Kind::ReadFailed: return fail(invalid("Cannot read the key file: " + error.why + "."));
+    }
   }
-  if (trimWrapping(text.value()).empty()) {
+  LoadedKey loaded;
+  loaded.permissionsTightened = text.value().tightened;
+  if (trimWrapping(text.value().text).empty()) {
     return fail(KeyError{.message = where + " is empty. " + howToAdd(path), .noKey = true});
   }
-  auto key = normalizeKey(text.value());
+  auto key = normalizeKey(text.value().text);
   if (!key) return fail(invalid(where + " does not hold a valid session key: " + key.error().message));
   loaded.key = std::move(key).value();
   return loaded;
 }
 
 std::string tightenedKeyFileWarning(const std::filesystem::path& path) {
-  return path.string() + " was readable by other users; its mode is now 0600";
+  return path.string() + " was readable by other users; " + detail::tightenedDescription();
 }
 
 Result<Done, KeyError> writeKeyFile(const std::filesystem::path& path, const std::string& key) {
@@ -198,10 +178,8 @@ Result<Done, KeyError> writeKeyFile(const std::filesystem::path& path, const std
 }
 
 Result<Done, KeyError> removeKeyFile(const std::filesystem::path& path) {
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-    return fail(
-        invalid("Could not remove the key file " + path.string() + ": " + detail::errnoText(errno) + "."));
-  }
+  if (auto removed = detail::removeFile(path); !removed)
+    return fail(invalid("Could not remove the key file " + path.string() + ": " + removed.error() + "."));
   return Done{};
 }
 

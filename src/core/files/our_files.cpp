@@ -1,11 +1,11 @@
 #include "core/files/our_files.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
+
+#include "core/files/file_system.h"
 
 namespace cut::core {
 namespace {
@@ -35,11 +35,8 @@ void collect(const std::filesystem::path& dir, const std::array<std::string_view
     const std::string file = entry.path().filename().string();
     if (std::none_of(names.begin(), names.end(), [&](std::string_view name) { return matches(file, name); }))
       continue;
-    struct stat info {};
-    if (::lstat(entry.path().c_str(), &info) != 0) continue;
     // The socket is the one non-regular file the widget makes.
-    const bool socket = S_ISSOCK(info.st_mode) && file == "widget.sock";
-    if ((S_ISREG(info.st_mode) || socket) && info.st_uid == ::getuid()) out.push_back(entry.path());
+    if (detail::isOwnFile(entry.path(), file == "widget.sock")) out.push_back(entry.path());
   }
 }
 
@@ -54,9 +51,6 @@ std::vector<std::filesystem::path> ourFiles(const std::filesystem::path& configD
   return files;
 }
 
-bool keyFileIsOurs(const std::filesystem::path& path) {
-  struct stat info {};
-  return ::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::getuid();
-}
+bool keyFileIsOurs(const std::filesystem::path& path) { return detail::isOwnFile(path); }
 
 }  // namespace cut::core

@@ -1,7 +1,5 @@
 #include "core/files/settings.h"
 
-#include <unistd.h>
-
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -10,8 +8,8 @@
 #include <optional>
 
 #include "core/claude/fetch_policy.h"
+#include "core/files/file_system.h"
 #include "core/files/json_document.h"
-#include "core/files/posix_io.h"
 #include "core/files/private_dir.h"
 
 namespace cut::core {
@@ -308,25 +306,20 @@ json toJson(const Settings& s) {
 }
 
 // Moves a corrupt file aside to the first free name of `.bad`, `.bad.1`, `.bad.2`, ... so an
-// earlier copy is never overwritten. link() fails on an existing name, so two processes doing this
-// at once cannot clobber each other's copy.
+// earlier copy is never overwritten, even by another process doing the same at the same moment.
 Result<std::filesystem::path, FileError> setAside(const std::filesystem::path& path) {
   for (int n = 0; n < kMaxBadCopies; ++n) {
     std::filesystem::path bad = path;
     bad += n == 0 ? std::string(".bad") : ".bad." + std::to_string(n);
-    if (::link(path.c_str(), bad.c_str()) == 0) {
-      ::unlink(path.c_str());
-      return bad;
+    std::string why;
+    switch (detail::moveNoReplace(path, bad, why)) {
+      case detail::MoveOutcome::Moved: return bad;
+      case detail::MoveOutcome::TargetExists: continue;
+      case detail::MoveOutcome::SourceMissing:
+        return fail(FileError{.message = "another process moved it aside at the same moment"});
+      case detail::MoveOutcome::Failed:
+        return fail(FileError{.message = "cannot rename " + path.string() + ": " + why});
     }
-    if (errno == EEXIST) continue;
-    if (errno == ENOENT)
-      return fail(FileError{.message = "another process moved it aside at the same moment"});
-    // File systems without hard links: check, then rename (racy, but only between two of our own
-    // processes finding the same corrupt file at the same moment).
-    std::error_code ec;
-    if (std::filesystem::exists(std::filesystem::symlink_status(bad, ec))) continue;
-    if (::rename(path.c_str(), bad.c_str()) == 0) return bad;
-    return fail(FileError{.message = "cannot rename " + path.string() + ": " + detail::errnoText(errno)});
   }
   return fail(FileError{.message = "too many earlier copies of " + path.string() + ".bad"});
 }

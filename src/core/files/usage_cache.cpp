@@ -1,11 +1,6 @@
 #include "core/files/usage_cache.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -14,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/files/file_lock.h"
+#include "core/files/file_system.h"
 #include "core/model/time_bounds.h"
 
 #include "core/files/json_document.h"
@@ -88,10 +84,11 @@ std::optional<Limit> limitFromJson(const json& item) {
 
 // Creates `dir` and its missing parents with mode 0700 (the state folder is private).
 bool makePrivateDirs(const std::filesystem::path& dir) {
-  struct stat info {};
-  if (::stat(dir.c_str(), &info) == 0) return S_ISDIR(info.st_mode);
+  std::error_code ec;
+  const auto status = std::filesystem::status(dir, ec);
+  if (std::filesystem::exists(status)) return std::filesystem::is_directory(status);
   if (dir.has_parent_path() && dir.parent_path() != dir) makePrivateDirs(dir.parent_path());
-  return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
+  return detail::makePrivateDir(dir).ok();
 }
 
 }  // namespace
@@ -212,18 +209,18 @@ std::optional<CachedUsage> readCache(const std::filesystem::path& stateDir) {
 }
 
 FileStamp fileStamp(const std::filesystem::path& path) {
-  struct stat info {};
   FileStamp stamp;
-  if (::stat(path.c_str(), &info) != 0) return stamp;
-  stamp.mtimeNs = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
-  stamp.size = static_cast<std::int64_t>(info.st_size);
-  stamp.inode = static_cast<std::uint64_t>(info.st_ino);
+  const auto info = detail::fileInfo(path);
+  if (!info) return stamp;
+  stamp.mtimeNs = info->mtimeNs;
+  stamp.size = info->size;
+  stamp.inode = info->inode;
   return stamp;
 }
 
 Result<RecordedCache, FileError> recordUsage(const std::filesystem::path& stateDir, const Usage& usage,
-                                    const std::string& organizationName, TimePoint now,
-                                    std::chrono::milliseconds lockWait) {
+                                             const std::string& organizationName, TimePoint now,
+                                             std::chrono::milliseconds lockWait) {
   CachedUsage incoming;
   incoming.usage = usage;
   bool fromClaudeAi = !organizationName.empty();

@@ -2,8 +2,7 @@
 // Internal to the history store: the file itself (created safely, set aside when unreadable).
 // Include only from src/core/history/*.cpp.
 
-#include <sys/types.h>
-
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -11,13 +10,14 @@
 
 namespace cut::core::detail {
 
-/// Which file was opened, so a set-aside never moves a newer file another process started.
+/// Which file was opened, so a set-aside never moves a newer file another process started (the
+/// device and inode; on Windows the volume serial number and file index).
 struct FileIdentity {
-  dev_t device = 0;
-  ino_t inode = 0;
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
 };
 
-/// Makes the state folder (0700) and the history file (0600 from creation) when missing, without
+/// Makes the state folder and the history file, both private from creation, when missing, without
 /// following a symlink at the file; refuses anything but a regular file owned by this user and
 /// takes group and other permissions off one that has them.
 Result<FileIdentity, HistoryError> prepareHistoryFile(const std::filesystem::path& path);

@@ -1,7 +1,6 @@
 #include "core/history/history_store.h"
 
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include <cmath>
 
@@ -339,9 +338,9 @@ Result<std::vector<HistoryReading>, HistoryError> HistoryStore::load(TimePoint s
 std::uintmax_t HistoryStore::sizeOnDisk() const {
   std::uintmax_t total = 0;
   for (const char* suffix : {"", "-wal"}) {
-    struct stat info {};
-    if (::stat((m_path.string() + suffix).c_str(), &info) == 0)
-      total += static_cast<std::uintmax_t>(info.st_size);
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(m_path.string() + suffix, ec);
+    if (!ec) total += size;
   }
   return total;
 }

@@ -1,12 +1,12 @@
 #include "core/statusline/claude_code_settings.h"
 
-#include <sys/stat.h>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "core/files/atomic_file.h"
+#include "core/files/file_system.h"
 #include "core/files/json_document.h"
 #include "core/files/private_dir.h"
 
@@ -35,8 +35,7 @@ Result<std::filesystem::path, ClaudeSettingsError> settingsFileIn(const std::fil
 }
 
 mode_t modeOf(const std::filesystem::path& path, mode_t fallback) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 ? static_cast<mode_t>(info.st_mode & 0777) : fallback;
+  return static_cast<mode_t>(detail::permissionBits(path).value_or(fallback));
 }
 
 std::string stamp(TimePoint now) {
@@ -70,9 +69,9 @@ Result<Loaded, ClaudeSettingsError> load(const std::filesystem::path& claudeDir)
   loaded.text = text.value();
   loaded.mode = modeOf(loaded.path, 0600);
   // Someone made it read-only on purpose (a managed or locked-down setup): ask, never override.
-  if ((loaded.mode & S_IWUSR) == 0) {
+  if ((loaded.mode & 0200) == 0) {  // the owner's write bit
     char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(loaded.mode));
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(loaded.mode) & 0777u);
     return fail(ClaudeSettingsError{loaded.path.string() + " is read-only (mode " + mode +
                                     "). Nothing was changed; make it writable (chmod u+w) to let this "
                                     "program edit it, then run this again."});
@@ -133,9 +132,11 @@ Result<StatuslineChange, ClaudeSettingsError> guarded(Edit&& edit) {
 }  // namespace
 
 std::filesystem::path claudeConfigDir() {
-  if (const char* dir = std::getenv("CLAUDE_CONFIG_DIR"); dir != nullptr && dir[0] == '/') return dir;
-  const char* home = std::getenv("HOME");
-  return std::filesystem::path(home != nullptr && home[0] == '/' ? home : "/") / ".claude";
+  if (const char* dir = std::getenv("CLAUDE_CONFIG_DIR");
+      dir != nullptr && dir[0] != '\0' && std::filesystem::path(dir).is_absolute())
+    return dir;
+  const auto home = detail::homeFromEnvironment();
+  return (home && home->is_absolute() ? *home : std::filesystem::path("/")) / ".claude";
 }
 
 std::string statuslineCommand(const std::filesystem::path& binary) {

@@ -1,9 +1,6 @@
 #include "core/statusline/git_branch.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cerrno>
+#include "core/files/atomic_file.h"
 
 namespace cut::core {
 namespace {
@@ -11,28 +8,12 @@ namespace {
 // HEAD and gitdir files are a line long; anything bigger is not one of them.
 constexpr std::size_t kMaxSmallFile = 4096;
 
-// Regular files only. O_NONBLOCK makes opening a FIFO return at once instead of waiting for a
-// writer (which would hang the status line after every message); the fstat then refuses it, and a
-// device or socket, before any read.
+// Regular files only: readFile refuses a FIFO (which would hang the status line after every
+// message waiting for a writer), a device or a socket before any read.
 std::optional<std::string> readSmallFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return std::nullopt;
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
-  }
-  std::string text(kMaxSmallFile, '\0');
-  std::size_t got = 0;
-  while (got < text.size()) {
-    const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
-  text.resize(got);
-  return text;
+  auto text = readFile(path, kMaxSmallFile);
+  if (!text) return std::nullopt;
+  return std::move(text).value();
 }
 
 std::string_view trim(std::string_view text) {
@@ -90,9 +71,9 @@ std::optional<std::string> gitBranch(const std::filesystem::path& start) {
   if (!dir.has_filename() && dir.has_parent_path() && dir != dir.root_path()) dir = dir.parent_path();
   for (int depth = 0; depth < 256; ++depth) {
     const auto dotGit = dir / ".git";
-    struct stat info {};
-    if (::stat(dotGit.c_str(), &info) == 0) {
-      const auto gitDir = gitDirOf(dotGit, S_ISDIR(info.st_mode));
+    std::error_code ec;
+    if (const auto status = std::filesystem::status(dotGit, ec); std::filesystem::exists(status)) {
+      const auto gitDir = gitDirOf(dotGit, std::filesystem::is_directory(status));
       if (!gitDir) return std::nullopt;
       const auto head = readSmallFile(*gitDir / "HEAD");
       if (!head) return std::nullopt;

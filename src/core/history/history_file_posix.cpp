@@ -53,7 +53,7 @@ Result<FileIdentity, HistoryError> prepareHistoryFile(const std::filesystem::pat
   if ((info.st_mode & 077) != 0 && ::fchmod(fd, 0600) != 0) {
     return fail(fileError(path, "cannot make it private (mode 0600): " + errnoText(errno)));
   }
-  return FileIdentity{info.st_dev, info.st_ino};
+  return FileIdentity{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
 }
 
 std::filesystem::path setAsideHistory(const std::filesystem::path& path, FileIdentity expected,
