@@ -17,9 +17,10 @@ std::vector<unsigned char> tokenInformation(TOKEN_INFORMATION_CLASS kind) {
   DWORD size = 0;
   GetTokenInformation(token, kind, nullptr, 0, &size);
   std::vector<unsigned char> buffer(size);
-  const bool ok = size > 0 && GetTokenInformation(token, kind, buffer.data(), size, &size);
+  if (size == 0 || !GetTokenInformation(token, kind, buffer.data(), size, &size)) buffer.clear();
   CloseHandle(token);
-  return ok ? buffer : std::vector<unsigned char>();
+  // Returned without a copy: the SID pointers inside point into this very buffer.
+  return buffer;
 }
 
 PSID userSid(std::vector<unsigned char>& buffer) {
