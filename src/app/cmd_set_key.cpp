@@ -88,7 +88,7 @@ int runSetKey(const Options& options) {
     std::fprintf(stderr, "claude-usage-tracker: %s\n", written.error().message.c_str());
     return 1;
   }
-  std::printf("Key saved to %s (mode 0600).\n", options.keyFile.c_str());
+  std::printf("Key saved to %s (mode 0600).\n", options.keyFile.string().c_str());
   return 0;
 }
 
