@@ -17,10 +17,10 @@ int runAutostart(const Options& options) {
       return 1;
     }
     if (!state.present) {
-      std::printf("off: the widget does not start at login (no %s)\n", file.c_str());
+      std::printf("off: the widget does not start at login (no %s)\n", file.string().c_str());
     } else {
       std::printf("%s: %s starts %s at login%s%s\n", state.enabled ? "on" : "off (disabled in the entry)",
-                  file.c_str(), state.program.c_str(),
+                  file.string().c_str(), state.program.string().c_str(),
                   runsFromBuildFolder(state.program) ? " (a build folder)" : "",
                   state.ours ? "" : "; this entry was not written by this program");
     }

@@ -4,14 +4,10 @@
 // (the user's earlier one is put back). Backups of Claude Code's settings.json stay: they hold the
 // user's own settings.
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "app/commands.h"
@@ -19,17 +15,18 @@
 #include "core/files/autostart.h"
 #include "core/files/our_files.h"
 #include "core/statusline/claude_code_settings.h"
+#include "platform/lock_file.h"
 
 namespace cut::app {
 namespace {
 
-/// The widget holds an flock on widget.lock while it runs; it would write its files again.
+/// The widget holds a lock on widget.lock while it runs (platform/single_instance.h); it would
+/// write its files again.
 bool widgetRunning(const std::filesystem::path& stateDir) {
-  const int fd = ::open((stateDir / "widget.lock").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return false;
-  const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
-  ::close(fd);
-  return held;
+  const auto path = stateDir / "widget.lock";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec))) return false;
+  return platform::LockFile(path).state() == platform::LockFile::State::Busy;
 }
 
 bool confirmed() {
@@ -41,14 +38,18 @@ bool confirmed() {
 }
 
 bool removeFile(const std::filesystem::path& path) {
-  if (::unlink(path.c_str()) == 0 || errno == ENOENT) return true;
-  std::fprintf(stderr, "claude-usage-tracker: cannot remove %s: %s\n", path.c_str(), std::strerror(errno));
+  std::error_code ec;
+  std::filesystem::remove(path, ec);  // a file already gone is fine
+  if (!ec) return true;
+  std::fprintf(stderr, "claude-usage-tracker: cannot remove %s: %s\n", path.string().c_str(),
+               ec.message().c_str());
   return false;
 }
 
 /// Our own folders go when they are empty; a folder given with --config-dir keeps its name.
 void removeFolderIfEmpty(const std::filesystem::path& dir) {
-  if (dir.filename() == "claude-usage-tracker") ::rmdir(dir.c_str());
+  std::error_code ignored;  // not empty, or already gone: it stays as it is
+  if (dir.filename() == "claude-usage-tracker") std::filesystem::remove(dir, ignored);
 }
 
 }  // namespace
@@ -71,10 +72,10 @@ int runForget(const Options& options) {
     return 0;
   }
   std::printf("This removes:\n");
-  for (const auto& file : files) std::printf("  %s\n", file.c_str());
+  for (const auto& file : files) std::printf("  %s\n", file.string().c_str());
   if (statusline)
     std::printf("  this program's status line in %s (your earlier one, if any, is put back)\n",
-                (core::claudeConfigDir() / "settings.json").c_str());
+                (core::claudeConfigDir() / "settings.json").string().c_str());
   if (!options.yes && !confirmed()) {
     std::printf("Nothing was removed.\n");
     return 1;

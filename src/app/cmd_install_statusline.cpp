@@ -22,7 +22,7 @@ std::optional<int> reportFailedOrUnchanged(const Change& result, const char* sam
     return 1;
   }
   if (result.value().changed) return std::nullopt;
-  std::printf("%s (%s); nothing changed.\n", sameState, result.value().settingsFile.c_str());
+  std::printf("%s (%s); nothing changed.\n", sameState, result.value().settingsFile.string().c_str());
   return 0;
 }
 
@@ -40,8 +40,9 @@ int runInstallStatusline(const Options& options) {
     return *code;
   const auto& change = result.value();
   std::printf("Claude Code's status line now runs %s (in %s).\n", core::statuslineCommand(binary).c_str(),
-              change.settingsFile.c_str());
-  if (!change.backup.empty()) std::printf("The previous file was saved as %s.\n", change.backup.c_str());
+              change.settingsFile.string().c_str());
+  if (!change.backup.empty())
+    std::printf("The previous file was saved as %s.\n", change.backup.string().c_str());
   if (change.previous)
     std::printf("Your earlier status line was remembered; uninstall-statusline puts it back.\n");
   return 0;
@@ -55,10 +56,11 @@ int runUninstallStatusline(const Options& options) {
     return *code;
   const auto& change = result.value();
   if (change.previous)
-    std::printf("Your earlier status line is back in %s.\n", change.settingsFile.c_str());
+    std::printf("Your earlier status line is back in %s.\n", change.settingsFile.string().c_str());
   else
-    std::printf("The status line was removed from %s.\n", change.settingsFile.c_str());
-  if (!change.backup.empty()) std::printf("The previous file was saved as %s.\n", change.backup.c_str());
+    std::printf("The status line was removed from %s.\n", change.settingsFile.string().c_str());
+  if (!change.backup.empty())
+    std::printf("The previous file was saved as %s.\n", change.backup.string().c_str());
   return 0;
 }
 

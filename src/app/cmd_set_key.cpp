@@ -1,7 +1,4 @@
 // `set-key`: one line from stdin becomes the key file, but only after it has proved itself.
-#include <termios.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <string>
 
@@ -10,6 +7,7 @@
 #include "core/files/key_file.h"
 #include "core/files/settings.h"
 #include "core/model/terminal_text.h"
+#include "platform/terminal.h"
 
 namespace cut::app {
 namespace {
@@ -18,25 +16,18 @@ constexpr std::size_t kMaxLineBytes = 16 * 1024;
 
 /// Reads one line from stdin. On a terminal, typing is not echoed: the key never shows on screen.
 std::optional<std::string> readSecretLine() {
-  const bool tty = isatty(STDIN_FILENO) != 0;
-  termios saved{};
-  if (tty && tcgetattr(STDIN_FILENO, &saved) == 0) {
-    std::fputs("Paste your claude.ai sessionKey and press Enter: ", stderr);
-    termios quiet = saved;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-  }
+  if (platform::stdinIsTerminal()) std::fputs("Paste your claude.ai sessionKey and press Enter: ", stderr);
   std::string line;
   bool tooLong = false;
-  for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar()) {
-    if (line.size() < kMaxLineBytes)
-      line.push_back(static_cast<char>(c));
-    else
-      tooLong = true;
-  }
-  if (tty) {
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    std::fputs("\n", stderr);
+  {
+    const platform::HiddenTyping hidden;
+    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar()) {
+      if (line.size() < kMaxLineBytes)
+        line.push_back(static_cast<char>(c));
+      else
+        tooLong = true;
+    }
+    if (hidden.active()) std::fputs("\n", stderr);
   }
   if (tooLong) return std::nullopt;
   return line;
@@ -97,7 +88,7 @@ int runSetKey(const Options& options) {
     std::fprintf(stderr, "claude-usage-tracker: %s\n", written.error().message.c_str());
     return 1;
   }
-  std::printf("Key saved to %s (mode 0600).\n", options.keyFile.c_str());
+  std::printf("Key saved to %s (mode 0600).\n", options.keyFile.string().c_str());
   return 0;
 }
 

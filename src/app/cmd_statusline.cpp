@@ -2,29 +2,25 @@
 // so it reads a few small files, never the network, prints exactly one line and exits 0 whatever
 // happens. Nothing it does may write to the config folder or print to stderr.
 
-#include <fcntl.h>
-#include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 #include "app/commands.h"
 #include "app/statusline_refresh.h"
 #include "core/files/settings.h"
 #include "core/files/usage_cache.h"
+#include "core/history/history_store.h"
 #include "core/statusline/git_branch.h"
 #include "core/statusline/statusline_input.h"
 #include "core/statusline/statusline_render.h"
-#include "core/files/usage_cache.h"
-#include "core/history/history_store.h"
+#include "platform/terminal.h"
 
 namespace cut::app {
 namespace {
@@ -32,21 +28,20 @@ namespace {
 // What Claude Code sends is a few KiB; the cap keeps a runaway producer from costing memory.
 std::string readStdin() {
   std::string text;
-  if (::isatty(STDIN_FILENO)) return text;
+  if (platform::stdinIsTerminal()) return text;
   char buffer[16384];
   while (text.size() < core::kMaxStatuslineInputBytes) {
-    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);
+    if (n == 0) break;
+    text.append(buffer, n);
   }
   if (text.size() > core::kMaxStatuslineInputBytes) text.resize(core::kMaxStatuslineInputBytes);
   return text;
 }
 
 bool fileExists(const std::filesystem::path& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
 }
 
 bool hasSegment(const core::StatuslineSettings& layout, std::string_view name) {
@@ -76,7 +71,8 @@ bool historyNeedsWrite(const std::optional<core::CachedUsage>& cache, const core
   if (!cache) return true;
   for (const core::Limit& reading : input.rateLimits) {
     const core::Limit* stored = cache->usage.find(reading.id);
-    if (stored == nullptr || stored->usedPercent != reading.usedPercent || stored->resetsAt != reading.resetsAt)
+    if (stored == nullptr || stored->usedPercent != reading.usedPercent ||
+        stored->resetsAt != reading.resetsAt)
       return true;
   }
   return false;
@@ -99,17 +95,13 @@ std::size_t terminalColumns() {
     const auto [stop, ec] = std::from_chars(text, end, columns);
     if (ec == std::errc() && stop == end && columns > 0) return std::min(columns, kMaxColumns);
   }
-  const int fd = ::open("/dev/tty", O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return 0;
-  struct winsize size {};
-  const bool known = ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0;
-  ::close(fd);
-  return known ? static_cast<std::size_t>(size.ws_col) : std::size_t{0};
+  return platform::terminalColumns();
 }
 
 std::string currentDirectory() {
-  char path[PATH_MAX];
-  return ::getcwd(path, sizeof path) != nullptr ? std::string(path) : std::string();
+  std::error_code ec;
+  const auto path = std::filesystem::current_path(ec);
+  return ec ? std::string() : path.string();
 }
 
 std::string statusline(const Options& options) {

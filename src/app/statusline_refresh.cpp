@@ -1,13 +1,12 @@
 #include "app/statusline_refresh.h"
 
-#include <sys/stat.h>
-
 #include <string>
 #include <vector>
 
 #include "app/program_paths.h"
-#include "platform/lock_file.h"
 #include "core/files/private_dir.h"
+#include "platform/folders.h"
+#include "platform/lock_file.h"
 
 namespace cut::app {
 namespace {
@@ -31,7 +30,7 @@ RefreshStart startBackgroundRefresh(const Options& options) {
   if (program.empty()) return RefreshStart::Failed;
   std::error_code ec;
   std::filesystem::create_directories(options.stateDir.parent_path(), ec);
-  ::mkdir(options.stateDir.c_str(), 0700);  // private like the rest of the state folder
+  platform::createPrivateFolder(options.stateDir);  // private like the rest of the state folder
   if (!core::checkPrivateDir(options.stateDir)) return RefreshStart::Failed;  // another user's folder
   platform::LockFile lock(options.stateDir / "refresh.lock");
   if (lock.state() == platform::LockFile::State::Failed) return RefreshStart::Failed;

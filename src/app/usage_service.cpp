@@ -1,10 +1,10 @@
 #include "app/usage_service.h"
 
-#include <sys/stat.h>
-
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
+#include <system_error>
 #include <utility>
 
 #include "app/fetch_stack.h"
@@ -203,11 +203,13 @@ void UsageService::setKeyCheck(ui::KeyCheck check) {
 }
 
 void UsageService::refreshKeyState() {
-  struct stat info {};
-  const bool exists =
-      ::stat(m_options.keyFile.c_str(), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0;
+  std::error_code ec;
+  const auto status = std::filesystem::status(m_options.keyFile, ec);
+  const bool regular = !ec && std::filesystem::is_regular_file(status);
+  const auto size = regular ? std::filesystem::file_size(m_options.keyFile, ec) : 0;
+  const bool exists = regular && !ec && size > 0;
   char mode[8] = {};
-  if (exists) std::snprintf(mode, sizeof(mode), "%04o", static_cast<unsigned>(info.st_mode & 07777));
+  if (exists) std::snprintf(mode, sizeof(mode), "%04o", static_cast<unsigned>(status.permissions()));
   std::lock_guard lock(m_mutex);
   m_hasKey = exists;
   m_keyFileMode = exists ? mode : "";

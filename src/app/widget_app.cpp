@@ -1,6 +1,4 @@
 // The widget: window, ImGui, the poller and the loop, started and stopped in a fixed order.
-#include <sys/resource.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +15,7 @@
 #include "core/files/private_dir.h"
 #include "core/files/settings.h"
 #include "platform/imgui_layer.h"
+#include "platform/process_clock.h"
 #include "platform/ring_renderer.h"
 #include "platform/signals.h"
 #include "platform/single_instance.h"
@@ -25,15 +24,6 @@
 
 namespace cut::app {
 namespace {
-
-double cpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 bool shadersDisabled() {
   const char* value = std::getenv("CUT_NO_SHADERS");
@@ -148,7 +138,7 @@ int runWidget(const Options& options) {
     std::fprintf(
         stderr, "stats: frames=%llu wakeups=%llu cpu_seconds=%.3f uptime_seconds=%.1f first_frame_ms=%.0f\n",
         static_cast<unsigned long long>(counters.frames), static_cast<unsigned long long>(counters.wakeups),
-        cpuSeconds(), uptime, counters.firstFrameMs.value_or(-1.0));
+        platform::processCpuSeconds(), uptime, counters.firstFrameMs.value_or(-1.0));
   }
   return code;
 }

@@ -1,7 +1,5 @@
 #include "app/widget_loop.h"
 
-#include <malloc.h>
-
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +12,7 @@
 #include "app/widget_alerts.h"
 #include "core/files/autostart.h"
 #include "core/statusline/claude_code_settings.h"
+#include "platform/heap.h"
 #include "platform/imgui_layer.h"
 #include "platform/process_clock.h"
 #include "platform/ring_renderer.h"
@@ -151,7 +150,7 @@ bool WidgetLoop::drawFrame(bool capture) {
     m_placer.place();  // a window manager may have placed it on map; ask again
     // Start-up (font atlas, shader compilation in the GL driver) leaves freed heap behind; give it
     // back, since the widget then idles for hours.
-    malloc_trim(0);
+    platform::releaseFreedHeap();
   }
   handle(actions);
   m_pacing.frameFinished(actions.animating, m_parts.imgui.mouseButtonChanged());

@@ -1,5 +1,8 @@
 #include "platform/folders.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdlib>
 
 namespace cut::platform {
@@ -26,5 +29,9 @@ std::filesystem::path homeFolder() {
 std::filesystem::path configBase() { return xdgOr("XDG_CONFIG_HOME", ".config"); }
 
 std::filesystem::path stateBase() { return xdgOr("XDG_STATE_HOME", ".local/state"); }
+
+bool createPrivateFolder(const std::filesystem::path& dir) {
+  return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
+}
 
 }  // namespace cut::platform

@@ -100,7 +100,7 @@ bool writeScreenshot(const std::filesystem::path& path, int width, int height, s
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   // GL's rows start at the bottom; PNG's at the top.
   stbi_flip_vertically_on_write(1);
-  const int ok = stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4);
+  const int ok = stbi_write_png(path.string().c_str(), width, height, 4, pixels.data(), width * 4);
   stbi_flip_vertically_on_write(0);
   if (!ok) {
     error = "cannot write " + path.string();

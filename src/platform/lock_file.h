@@ -1,8 +1,10 @@
 #pragma once
 // An advisory lock on a file, taken without waiting, that a detached child can inherit so the lock
-// lasts as long as the child runs. One implementation file per OS (lock_file_posix.cpp: flock).
+// lasts as long as the child runs. One implementation file per OS (lock_file_posix.cpp: flock;
+// lock_file_windows.cpp: LockFileEx on an inheritable handle).
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,7 +20,8 @@ class LockFile {
     Failed,  ///< the file could not be opened or created
   };
 
-  /// Opens `path` (created with mode 0600 when missing; a symbolic link is refused) and tries to
+  /// Opens `path` (created with mode 0600 when missing, on Windows with a DACL for this user only;
+  /// a symbolic link is refused; a file another user owns is Failed) and tries to
   /// lock it exclusively without waiting. The lock is released when this object is destroyed,
   /// unless a process started with startDetached() inherited it.
   explicit LockFile(const std::filesystem::path& path);
@@ -37,13 +40,15 @@ class LockFile {
  private:
   friend bool startDetached(const std::vector<std::string>& args, const LockFile& inherited);
   State m_state = State::Failed;
-  int m_fd = -1;
+  /// The open file: a descriptor on POSIX, a HANDLE on Windows (whose INVALID_HANDLE_VALUE is -1).
+  std::intptr_t m_file = -1;
 };
 
-/// Starts args[0] with `args` as its command line, detached from this process: its own session,
-/// stdin/stdout/stderr on the null device, no other open file inherited except `inherited`, whose
-/// lock it then holds until it exits. Never waits for it and leaves no zombie. False when no
-/// process could be started; a program that cannot be executed ends the child with status 127.
+/// Starts args[0] with `args` as its command line, detached from this process: its own session
+/// (Windows: no console, its own process group), stdin/stdout/stderr on the null device, no other
+/// open file inherited except `inherited`, whose lock it then holds until it exits. Never waits for it and
+/// leaves no zombie. False when no process could be started; on POSIX a program that cannot be executed ends
+/// the child with status 127 (Windows reports that as false at once).
 bool startDetached(const std::vector<std::string>& args, const LockFile& inherited);
 
 }  // namespace cut::platform

@@ -35,31 +35,31 @@ namespace {
 
 LockFile::LockFile(const std::filesystem::path& path) {
   // Not O_CLOEXEC: a process started with startDetached() inherits it and so holds the lock.
-  m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
-  if (m_fd < 0) return;
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
+  if (fd < 0) return;
   // A lock file planted by another user is not ours to hold or to touch.
   struct stat info {};
-  if (::fstat(m_fd, &info) != 0 || info.st_uid != ::geteuid()) {
-    ::close(m_fd);
-    m_fd = -1;
+  if (::fstat(fd, &info) != 0 || info.st_uid != ::geteuid()) {
+    ::close(fd);
     return;
   }
-  m_state = ::flock(m_fd, LOCK_EX | LOCK_NB) == 0 ? State::Held : State::Busy;
+  m_file = fd;
+  m_state = ::flock(fd, LOCK_EX | LOCK_NB) == 0 ? State::Held : State::Busy;
 }
 
 LockFile::~LockFile() {
-  if (m_fd >= 0) ::close(m_fd);
+  if (m_file >= 0) ::close(static_cast<int>(m_file));
 }
 
 std::optional<std::chrono::system_clock::time_point> LockFile::lastTouched() const {
   struct stat info {};
-  if (m_fd < 0 || ::fstat(m_fd, &info) != 0 || info.st_size == 0) return std::nullopt;
+  if (m_file < 0 || ::fstat(static_cast<int>(m_file), &info) != 0 || info.st_size == 0) return std::nullopt;
   return std::chrono::system_clock::from_time_t(info.st_mtime);
 }
 
 void LockFile::touch() {
   // The content is irrelevant; writing a byte moves the modification time to now.
-  if (m_state == State::Held) (void)!::pwrite(m_fd, "1", 1, 0);
+  if (m_state == State::Held) (void)!::pwrite(static_cast<int>(m_file), "1", 1, 0);
 }
 
 bool startDetached(const std::vector<std::string>& args, const LockFile& inherited) {
@@ -68,7 +68,7 @@ bool startDetached(const std::vector<std::string>& args, const LockFile& inherit
   if (child < 0) return false;
   if (child == 0) {
     // Fork twice so the started process is nobody's child here: no zombie, no wait.
-    if (::fork() == 0) execDetached(args, inherited.m_fd);
+    if (::fork() == 0) execDetached(args, static_cast<int>(inherited.m_file));
     ::_exit(0);
   }
   int status = 0;

@@ -1,5 +1,6 @@
 #include "platform/process_clock.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,6 +46,15 @@ std::optional<double> millisecondsSinceProcessStart() {
   const double nowMs = static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
   const double startMs = static_cast<double>(*ticks) * 1e3 / static_cast<double>(ticksPerSecond);
   return nowMs - startMs;
+}
+
+double processCpuSeconds() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0.0;
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 }  // namespace cut::platform

@@ -1,9 +1,9 @@
 #include "platform/shader_compiler.h"
 
-#include <malloc.h>
-
 #define GLFW_INCLUDE_GLEXT
 #include <GLFW/glfw3.h>
+
+#include "platform/heap.h"
 
 namespace cut::platform {
 
@@ -13,7 +13,7 @@ void releaseShaderCompiler() {
   const auto release = reinterpret_cast<PFNGLRELEASESHADERCOMPILERPROC>(glfwGetProcAddress("glReleaseShaderCompiler"));
   if (!release) return;
   release();
-  malloc_trim(0);
+  releaseFreedHeap();
 }
 
 }  // namespace cut::platform

@@ -1,7 +1,9 @@
 #pragma once
-// SIGTERM and SIGINT end the widget like Quit. The handler only writes a byte to a pipe (the one
-// thing that is async-signal-safe here); a small thread turns that into a flag and a wake-up of the
-// main loop, since glfwPostEmptyEvent() must not be called from a signal handler.
+// Termination requests end the widget like Quit. POSIX (signals_posix.cpp): SIGTERM and SIGINT; the
+// handler only writes a byte to a pipe (the one thing that is async-signal-safe here) and a small
+// thread turns that into a flag and a wake-up of the main loop, since glfwPostEmptyEvent() must not
+// be called from a signal handler. Windows (signals_windows.cpp): console control events (Ctrl+C,
+// Ctrl+Break, console closed, log-off, shutdown), whose handler runs on a thread of its own.
 
 #include <atomic>
 #include <functional>
@@ -13,12 +15,13 @@ class TerminationWatcher {
  public:
   /// Installs the handlers. `onSignal` runs on the watcher thread: it must only wake the main loop.
   explicit TerminationWatcher(std::function<void()> onSignal);
-  /// Restores the default handlers and stops the thread.
+  /// Restores the default handlers and stops the thread (Windows: lets a handler that waits for
+  /// the shutdown work return).
   ~TerminationWatcher();
   TerminationWatcher(const TerminationWatcher&) = delete;
   TerminationWatcher& operator=(const TerminationWatcher&) = delete;
 
-  /// True once SIGTERM or SIGINT arrived.
+  /// True once a termination request arrived.
   bool requested() const { return m_requested.load(); }
 
  private:

@@ -1,12 +1,13 @@
 #pragma once
-// One widget per user: a lock file held with flock() for the life of the process, and a unix socket
-// beside it through which a second launch asks the first to come to the front.
+// One widget per user: a lock file held for the life of the process, and a channel through which a
+// second launch asks the first to come to the front. POSIX (single_instance_posix.cpp): flock() and
+// a unix socket beside the lock; Windows (single_instance_windows.cpp): LockFileEx on the same lock
+// file and a named event.
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
-#include <thread>
 
 namespace cut::platform {
 
@@ -18,9 +19,9 @@ class SingleInstance {
     Error,           ///< the lock could not be taken or checked (see error())
   };
 
-  /// Takes `dir`/widget.lock (the folder is created 0700). When another process holds it, connects
-  /// to `dir`/widget.sock and asks it to show itself. `onActivate` runs on the listener thread for
-  /// each later launch; it must only set flags and wake the main loop.
+  /// Takes `dir`/widget.lock (the folder is created private). When another process holds it, asks
+  /// that process to show itself (POSIX: through `dir`/widget.sock). `onActivate` runs on the listener thread
+  /// for each later launch; it must only set flags and wake the main loop.
   SingleInstance(const std::filesystem::path& dir, std::function<void()> onActivate);
   ~SingleInstance();
   SingleInstance(const SingleInstance&) = delete;
@@ -30,18 +31,10 @@ class SingleInstance {
   const std::string& error() const { return m_error; }
 
  private:
-  void listen();
-  void notifyRunning();
-
-  std::filesystem::path m_lockPath;
-  std::filesystem::path m_socketPath;
-  std::function<void()> m_onActivate;
+  struct Impl;  ///< the OS's lock, channel and listener thread
   Outcome m_outcome = Outcome::Error;
   std::string m_error;
-  int m_lockFd = -1;
-  int m_listenFd = -1;
-  int m_stopPipe[2] = {-1, -1};
-  std::thread m_thread;
+  std::unique_ptr<Impl> m_impl;
 };
 
 }  // namespace cut::platform

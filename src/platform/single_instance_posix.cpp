@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 #include <system_error>
+#include <thread>
 
 #include "core/files/private_dir.h"
 
@@ -31,10 +32,26 @@ bool fillAddress(const std::filesystem::path& path, sockaddr_un& address) {
 
 }  // namespace
 
+struct SingleInstance::Impl {
+  std::filesystem::path m_lockPath;
+  std::filesystem::path m_socketPath;
+  std::function<void()> m_onActivate;
+  int m_lockFd = -1;
+  int m_listenFd = -1;
+  int m_stopPipe[2] = {-1, -1};
+  std::thread m_thread;
+
+  ~Impl();
+  void listen();
+  void notifyRunning();
+};
+
 SingleInstance::SingleInstance(const std::filesystem::path& dir, std::function<void()> onActivate)
-    : m_lockPath(dir / "widget.lock"),
-      m_socketPath(dir / "widget.sock"),
-      m_onActivate(std::move(onActivate)) {
+    : m_impl(std::make_unique<Impl>()) {
+  Impl& impl = *m_impl;
+  impl.m_lockPath = dir / "widget.lock";
+  impl.m_socketPath = dir / "widget.sock";
+  impl.m_onActivate = std::move(onActivate);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (!ec) std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
@@ -43,32 +60,35 @@ SingleInstance::SingleInstance(const std::filesystem::path& dir, std::function<v
     m_error = trusted.error().message;
     return;
   }
-  m_lockFd = ::open(m_lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
-  if (m_lockFd < 0) {
-    m_error = "cannot open " + m_lockPath.string() + ": " + std::strerror(errno);
+  impl.m_lockFd =
+      ::open(impl.m_lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+  if (impl.m_lockFd < 0) {
+    m_error = "cannot open " + impl.m_lockPath.string() + ": " + std::strerror(errno);
     return;
   }
   struct stat info {};
-  if (::fstat(m_lockFd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid()) {
-    m_error = m_lockPath.string() + " is not a file of this user";
-    ::close(m_lockFd);
-    m_lockFd = -1;
+  if (::fstat(impl.m_lockFd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid()) {
+    m_error = impl.m_lockPath.string() + " is not a file of this user";
+    ::close(impl.m_lockFd);
+    impl.m_lockFd = -1;
     return;
   }
-  if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+  if (::flock(impl.m_lockFd, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK) {
-      m_error = "cannot lock " + m_lockPath.string() + ": " + std::strerror(errno);
+      m_error = "cannot lock " + impl.m_lockPath.string() + ": " + std::strerror(errno);
       return;
     }
     m_outcome = Outcome::AlreadyRunning;
-    notifyRunning();
+    impl.notifyRunning();
     return;
   }
   m_outcome = Outcome::First;
-  listen();
+  impl.listen();
 }
 
-SingleInstance::~SingleInstance() {
+SingleInstance::~SingleInstance() = default;
+
+SingleInstance::Impl::~Impl() {
   if (m_thread.joinable()) {
     const char stop = 'q';
     [[maybe_unused]] const auto written = ::write(m_stopPipe[1], &stop, 1);
@@ -81,7 +101,7 @@ SingleInstance::~SingleInstance() {
   if (m_lockFd >= 0) ::close(m_lockFd);  // releases the flock
 }
 
-void SingleInstance::notifyRunning() {
+void SingleInstance::Impl::notifyRunning() {
   sockaddr_un address{};
   if (!fillAddress(m_socketPath, address)) return;
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -92,7 +112,7 @@ void SingleInstance::notifyRunning() {
   ::close(fd);
 }
 
-void SingleInstance::listen() {
+void SingleInstance::Impl::listen() {
   // Holding the lock means any socket file left here belongs to a process that has gone.
   ::unlink(m_socketPath.c_str());
   sockaddr_un address{};

@@ -117,7 +117,7 @@ std::unique_ptr<Window> Window::create(const WindowConfig& config, std::string& 
   // Frames are paced by the event loop, not by vblank: a swap must never block the loop.
   glfwSwapInterval(0);
   setIcon(window);
-  os::hideFromTaskbar(window);
+  os::prepareWindow(window);
   return result;
 }
 

@@ -18,7 +18,7 @@ Display* glfwGetX11Display(void);
 
 namespace cut::platform::os {
 
-void hideFromTaskbar(GLFWwindow* window) {
+void prepareWindow(GLFWwindow* window) {
   Display* display = glfwGetX11Display();
   const ::Window xwindow = glfwGetX11Window(window);
   if (!display || !xwindow) return;

@@ -1,0 +1,17 @@
+# The Windows files of src/platform under Wine (included by tests/CMakeLists.txt on Windows). The
+# helper is the child the lock-inheritance and crash tests start; it sits beside the suite, where
+# the suite looks for it.
+add_executable(windows_helper platform/windows_helper.cpp)
+target_link_libraries(windows_helper PRIVATE cut_os)
+cut_set_warnings(windows_helper)
+
+add_executable(platform_windows_tests main.cpp platform/windows_platform_test.cpp)
+target_link_libraries(platform_windows_tests PRIVATE cut_platform cut_os cut_core cut::doctest advapi32)
+target_compile_definitions(platform_windows_tests PRIVATE UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX)
+add_dependencies(platform_windows_tests windows_helper)
+set_target_properties(platform_windows_tests windows_helper PROPERTIES
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
+cut_set_warnings(platform_windows_tests)
+# One ctest entry for the suite: doctest_discover_tests would start Wine once per listing and case.
+add_test(NAME platform_windows_tests COMMAND platform_windows_tests)
+set_tests_properties(platform_windows_tests PROPERTIES LABELS "windows" TIMEOUT 120)
