@@ -30,11 +30,13 @@ source_version() {
 # package is not installed).
 want_glfw=glfw3; v=$(source_version libglfw3-dev); [ -n "$v" ] && want_glfw="glfw3=$v"
 want_imgui=imgui; v=$(source_version libimgui-dev); [ -n "$v" ] && want_imgui="imgui=$v"
+# The stamp names what is built too, so adding a unit rebuilds the library.
+imgui_recipe="$want_imgui +stdlib"
 want_sqlite=sqlite3; v=$(source_version libsqlite3-dev); [ -n "$v" ] && want_sqlite="sqlite3=$v"
 
 stamp_ok() { [ -f "$deps/stamps/$1" ] && [ "$(cat "$deps/stamps/$1")" = "$2" ]; }
 all_built() {
-  stamp_ok glfw "$want_glfw" && stamp_ok imgui "$want_imgui" && stamp_ok sqlite "$want_sqlite"
+  stamp_ok glfw "$want_glfw" && stamp_ok imgui "$imgui_recipe" && stamp_ok sqlite "$want_sqlite"
 }
 if all_built; then
   echo "Windows dependencies are built ($deps)."
@@ -184,14 +186,15 @@ fi
 # --- Dear ImGui: the core and the GLFW and OpenGL3 backends, as Debian's own Makefile builds them
 # (stb_truetype and stb_rect_pack from Debian's stb headers; their implementation is compiled once in
 # third_party/windows/stb_impl.cpp) ---
-if ! stamp_ok imgui "$want_imgui"; then
+if ! stamp_ok imgui "$imgui_recipe"; then
   src=$(fetch "$want_imgui")
   echo "Building Dear ImGui for Windows from $(basename "$src")"
   rm -rf "$objs/imgui" && mkdir -p "$objs/imgui"
   flags=(-std=c++11 -O2 -I"$src" -I"$prefix/include" -DIMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION
          '-DIMGUI_STB_RECT_PACK_FILENAME=<stb/stb_rect_pack.h>' -DIMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION
          '-DIMGUI_STB_TRUETYPE_FILENAME=<stb/stb_truetype.h>')
-  units=(imgui imgui_demo imgui_draw imgui_tables imgui_widgets backends/imgui_impl_glfw backends/imgui_impl_opengl3)
+  units=(imgui imgui_demo imgui_draw imgui_tables imgui_widgets backends/imgui_impl_glfw backends/imgui_impl_opengl3
+         misc/cpp/imgui_stdlib)
   pids=()
   for u in "${units[@]}"; do
     "${ccache[@]}" "$cxx" "${flags[@]}" -c "$src/$u.cpp" -o "$objs/imgui/$(basename "$u").o" &
@@ -205,7 +208,8 @@ if ! stamp_ok imgui "$want_imgui"; then
   cp "$src"/*.h "$prefix/include/imgui/"
   cp "$src"/backends/imgui_impl_glfw.h "$src"/backends/imgui_impl_opengl3.h \
      "$src"/backends/imgui_impl_opengl3_loader.h "$prefix/include/imgui/backends/"
-  echo "$want_imgui" >"$deps/stamps/imgui"
+  cp "$src"/misc/cpp/imgui_stdlib.h "$prefix/include/imgui/"
+  echo "$imgui_recipe" >"$deps/stamps/imgui"
 fi
 
 # --- SQLite: Debian's source package is SQLite's full tree, not the amalgamation. SQLite's own build
