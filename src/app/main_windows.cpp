@@ -2,10 +2,11 @@
 // Windows). A console program, so `status`, the status line and `set-key` read and write the
 // terminal they were started from like any command-line tool; the widget lets go of a console
 // that Windows opened for it alone (a double-click, the Startup folder), which then closes.
+#include <windows.h>
+// shellapi.h needs windows.h first.
 #include <fcntl.h>
 #include <io.h>
 #include <shellapi.h>
-#include <windows.h>
 
 #include <cstdio>
 #include <string>
