@@ -49,3 +49,17 @@ foreach(source IN LISTS CUT_WINDOWS_CORE_TESTS)
   add_test(NAME windows.core.${stem} COMMAND core_tests --source-file=*${stem}.cpp --no-intro=true)
   set_tests_properties(windows.core.${stem} PROPERTIES LABELS "windows;unit" TIMEOUT 120)
 endforeach()
+
+# The program itself under Wine: status --json and set-key against the Linux test_https_server
+# (net/windows.cmake's fixture serves it and trusts its CA in the prefix), the status line, and the
+# demo widget's screenshot read by the Linux build's png_probe, as the Linux screenshot test reads it.
+set(CUT_HOST_PNG_PROBE "${CMAKE_SOURCE_DIR}/build/tests/gui/gui_png_probe" CACHE FILEPATH
+    "The Linux gui_png_probe (from a Linux build of this tree) that reads the Windows screenshot")
+foreach(case status set_key statusline screenshot)
+  add_test(NAME windows.program.${case}
+    COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/windows/program_test.sh" $<TARGET_FILE:claude-usage-tracker>
+            "${CMAKE_CURRENT_BINARY_DIR}/wine-https" "${CMAKE_CURRENT_SOURCE_DIR}/fixtures"
+            "${CMAKE_CURRENT_BINARY_DIR}/program-${case}" "${CUT_HOST_PNG_PROBE}" ${case})
+  set_tests_properties(windows.program.${case} PROPERTIES LABELS "windows;process" TIMEOUT 120
+    FIXTURES_REQUIRED wine_https)
+endforeach()
