@@ -6,26 +6,34 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export BUILD_DIR=${BUILD_DIR:-$root/build-windows}
-"$root/scripts/install-deps.sh" windows
+# The test mode's packages include the Windows ones, and what builds the two Linux programs of this
+# tree that the Windows tests use: the loopback HTTPS server (playing claude.ai) and the PNG reader.
+"$root/scripts/install-deps.sh" test
+for host_target in test_https_server gui_png_probe; do
+  BUILD_DIR=$root/build CUT_BUILD_TESTS=ON TARGET=$host_target "$root/scripts/build.sh" >/dev/null
+done
+
+# Suites that open a window need an X server; start Xvfb only when none is given, on a free display,
+# before Wine starts, and wait until it takes connections: a window opened earlier fails.
+xvfb_pid=
+if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
+  n=90
+  while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+  export DISPLAY=:$n LIBGL_ALWAYS_SOFTWARE=1
+fi
 
 # Started before the build too: listing the net suite's cases runs it under Wine after linking.
 export WINEPREFIX=$BUILD_DIR/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 mkdir -p "$WINEPREFIX"
 stop_wine() { wineserver -k >/dev/null 2>&1 || true; }
-trap stop_wine EXIT
+trap 'stop_wine; if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi' EXIT
 stop_wine  # a server left by an earlier run would still hold the old pipe
 wineserver -p >/dev/null 2>&1
 wine cmd /c exit >/dev/null 2>&1 </dev/null
 "$root/scripts/windows-build.sh"
-
-# Suites that open a window need an X server; start Xvfb only when none is given.
-if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
-  display=:$((90 + RANDOM % 100))
-  Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
-  xvfb_pid=$!
-  trap 'stop_wine; kill "$xvfb_pid" 2>/dev/null || true' EXIT
-  export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1
-fi
 
 cd "$BUILD_DIR"
 ctest --output-on-failure -j "$(nproc)" "$@"
