@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <random>
 #include <system_error>
 
 #include "core/files/posix_io.h"
+#include "core/files/temp_name.h"
 
 namespace cut::core {
 namespace detail {
@@ -84,15 +84,6 @@ Result<Done, FileError> makeParents(const std::filesystem::path& target, const s
     return fail(fileError(target, "cannot create folder " + current.string(), errno));
   }
   return Done{};
-}
-
-std::string randomSuffix() {
-  static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  thread_local std::mt19937_64 engine{std::random_device{}()};
-  std::uniform_int_distribution<std::size_t> pick(0, sizeof kAlphabet - 2);
-  std::string suffix(10, 'x');
-  for (char& c : suffix) c = kAlphabet[pick(engine)];
-  return suffix;
 }
 
 Result<Done, FileError> writeAll(int fd, const std::filesystem::path& target, std::string_view content) {
@@ -178,7 +169,7 @@ Result<Done, FileError> writeOnce(const std::filesystem::path& path, const std::
     FdGuard fd(raw);
     if (auto filled = fillTemp(fd.get(), path, content, mode); !filled) return filled;
     for (int attempt = 0; attempt < 100; ++attempt) {
-      const std::filesystem::path temp = dir / (tempPrefix(name) + randomSuffix());
+      const std::filesystem::path temp = dir / (tempPrefix(name) + detail::randomTempSuffix());
       if (linkUnnamed(fd.get(), temp)) {
         if (::rename(temp.c_str(), path.c_str()) == 0) return Done{};
         const int err = errno;
@@ -193,7 +184,7 @@ Result<Done, FileError> writeOnce(const std::filesystem::path& path, const std::
   std::filesystem::path temp;
   raw = -1;
   for (int attempt = 0; attempt < 100 && raw < 0; ++attempt) {
-    temp = dir / (tempPrefix(name) + randomSuffix());
+    temp = dir / (tempPrefix(name) + detail::randomTempSuffix());
     raw = openNamed(temp, mode);
     if (raw < 0 && errno != EEXIST && errno != EINTR)
       return fail(fileError(path, "cannot create a temporary file", errno));

@@ -4,9 +4,9 @@
 // | MOVEFILE_WRITE_THROUGH). The moved file keeps its own security descriptor, as a renamed file
 // keeps its mode on POSIX; ReplaceFileW would instead copy the old file's ACL onto the new content,
 // so a key file others could read would stay readable.
-#include <random>
 
 #include "core/files/atomic_file.h"
+#include "core/files/temp_name.h"
 #include "core/files/win32_files.h"
 
 namespace cut::core {
@@ -40,15 +40,6 @@ Result<Done, FileError> makeParents(const std::filesystem::path& target, const s
       return fail(fileError(target, current.string() + " is not a folder", ERROR_DIRECTORY));
   }
   return Done{};
-}
-
-std::string randomSuffix() {
-  static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  thread_local std::mt19937_64 engine{std::random_device{}()};
-  std::uniform_int_distribution<std::size_t> pick(0, sizeof kAlphabet - 2);
-  std::string suffix(10, 'x');
-  for (char& c : suffix) c = kAlphabet[pick(engine)];
-  return suffix;
 }
 
 std::wstring tempPrefix(const std::filesystem::path& name) { return L"." + name.wstring() + L".tmp-"; }
@@ -101,7 +92,7 @@ Result<Done, FileError> writeOnce(const std::filesystem::path& path, const std::
   std::filesystem::path temp;
   HANDLE raw = INVALID_HANDLE_VALUE;
   for (int attempt = 0; attempt < 100 && raw == INVALID_HANDLE_VALUE; ++attempt) {
-    temp = dir / (tempPrefix(path.filename()) + std::filesystem::path(randomSuffix()).wstring());
+    temp = dir / (tempPrefix(path.filename()) + std::filesystem::path(detail::randomTempSuffix()).wstring());
     // CREATE_NEW makes the name ours alone (a planted file or link makes it fail); no sharing
     // keeps the clean-up of other writers away while it is filled.
     raw = ::CreateFileW(temp.wstring().c_str(), GENERIC_WRITE | DELETE, 0, attributes, CREATE_NEW,
