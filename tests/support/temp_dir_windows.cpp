@@ -1,8 +1,6 @@
 // The Windows side of temp_dir.h: the same folders and file helpers through std::filesystem.
 // Permission bits are what std::filesystem reports (Windows has only the read-only attribute).
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <stdexcept>
 
 #include "support/temp_dir.h"
@@ -24,32 +22,6 @@ TempDir::TempDir() {
   throw std::runtime_error("cannot create a temporary folder");
 }
 
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(m_path, ignored);
-}
-
-std::string readWholeFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void writeWholeFile(const std::filesystem::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-}
-
-std::string fixture(const std::string& name) {
-  const std::filesystem::path path = std::filesystem::path(CUT_FIXTURES_DIR) / name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in.good()) throw std::runtime_error("missing fixture " + name);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 mode_t modeOf(const std::filesystem::path& path) {
   std::error_code ec;
   const auto status = std::filesystem::symlink_status(path, ec);
@@ -61,12 +33,6 @@ struct stat lstatOf(const std::filesystem::path& path) {
   struct stat st {};
   ::stat(path.string().c_str(), &st);
   return st;
-}
-
-int entryCount(const std::filesystem::path& dir) {
-  int n = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++n;
-  return n;
 }
 
 }  // namespace cut::test
