@@ -7,8 +7,8 @@
 
 #include <cstdlib>
 
+#include "core/files/win32_files.h"
 #include "platform/folders.h"
-#include "platform/windows_security.h"
 
 namespace cut::platform {
 namespace {
@@ -53,7 +53,7 @@ std::filesystem::path stateBase() {
 }
 
 bool createPrivateFolder(const std::filesystem::path& dir) {
-  windows::OwnerOnly security(windows::OwnerOnly::For::Folder);
+  core::detail::PrivateSecurity security;
   return CreateDirectoryW(dir.wstring().c_str(), security.attributes()) != 0 ||
          GetLastError() == ERROR_ALREADY_EXISTS;
 }

@@ -6,8 +6,8 @@
 
 #include <string>
 
+#include "core/files/win32_files.h"
 #include "platform/lock_file.h"
-#include "platform/windows_security.h"
 #include "platform/windows_text.h"
 
 namespace cut::platform {
@@ -36,7 +36,7 @@ std::chrono::system_clock::time_point fromFileTime(const FILETIME& time) {
 }  // namespace
 
 LockFile::LockFile(const std::filesystem::path& path) {
-  windows::OwnerOnly security;
+  core::detail::PrivateSecurity security;
   // Delete sharing lets `forget` and cleanup remove the file while a refresh holds it, as on Linux.
   // FILE_FLAG_OPEN_REPARSE_POINT opens a symbolic link itself (refused below), never its target.
   HANDLE file = CreateFileW(path.wstring().c_str(), GENERIC_READ | GENERIC_WRITE,
@@ -47,7 +47,7 @@ LockFile::LockFile(const std::filesystem::path& path) {
   // A link, or a lock file planted by another user, is not ours to hold or to touch.
   if (!GetFileInformationByHandle(file, &info) ||
       (info.dwFileAttributes & (FILE_ATTRIBUTE_REPARSE_POINT | FILE_ATTRIBUTE_DIRECTORY)) != 0 ||
-      !windows::ownedByCurrentUser(file)) {
+      !core::detail::ownedByCurrentUser(file)) {
     CloseHandle(file);
     return;
   }

@@ -16,7 +16,9 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "core/files/win32_files.h"
 #include "platform/file_watch.h"
 #include "platform/folders.h"
 #include "platform/lock_file.h"
@@ -24,7 +26,6 @@
 #include "platform/process_clock.h"
 #include "platform/self_path.h"
 #include "platform/single_instance.h"
-#include "platform/windows_security.h"
 
 namespace fs = std::filesystem;
 using cut::platform::FileWatch;
@@ -152,38 +153,48 @@ TEST_CASE("a lock file is taken once: a second handle finds it busy until the fi
   CHECK(again.state() == Lock::State::Held);
 }
 
-// What CreateFileW is given for the lock file and createPrivateFolder(). Checked on the descriptor
-// itself: Wine 8 keeps no DACL for files (it answers with one made from the Unix mode bits), so the
-// file's stored DACL can only be read back on real Windows.
-TEST_CASE("the owner-only descriptor is a protected DACL that grants this user alone") {
-  using cut::platform::windows::OwnerOnly;
-  for (const auto what : {OwnerOnly::For::File, OwnerOnly::For::Folder}) {
-    OwnerOnly security(what);
-    REQUIRE(security.attributes() != nullptr);
-    PSECURITY_DESCRIPTOR descriptor = security.attributes()->lpSecurityDescriptor;
-    SECURITY_DESCRIPTOR_CONTROL control = 0;
-    DWORD revision = 0;
-    REQUIRE(GetSecurityDescriptorControl(descriptor, &control, &revision));
-    CHECK((control & SE_DACL_PROTECTED) != 0);
-    BOOL present = FALSE, defaulted = FALSE;
-    PACL dacl = nullptr;
-    REQUIRE(GetSecurityDescriptorDacl(descriptor, &present, &dacl, &defaulted));
-    REQUIRE(present);
-    REQUIRE(dacl != nullptr);
-    CHECK(dacl->AceCount == 1);
-    void* ace = nullptr;
-    REQUIRE(GetAce(dacl, 0, &ace));
-    const auto* allowed = static_cast<ACCESS_ALLOWED_ACE*>(ace);
-    CHECK(allowed->Header.AceType == ACCESS_ALLOWED_ACE_TYPE);
-    CHECK(allowed->Mask == FILE_ALL_ACCESS);
-    const BYTE inherit = OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE;
-    CHECK((allowed->Header.AceFlags & inherit) == (what == OwnerOnly::For::Folder ? inherit : 0));
-    LPWSTR sidText = nullptr;
-    REQUIRE(ConvertSidToStringSidW(const_cast<DWORD*>(&allowed->SidStart), &sidText));
-    CHECK(std::wstring(sidText) == cut::platform::windows::currentUserSid());
-    CHECK(std::wstring(sidText).rfind(L"S-1-5-", 0) == 0);
-    LocalFree(sidText);
-  }
+// What CreateFileW is given for the lock file and createPrivateFolder() (core's PrivateSecurity,
+// which the key and settings files get too). Checked on the descriptor itself: Wine 8 keeps no DACL
+// for files (it answers with one made from the Unix mode bits), so the file's stored DACL can only
+// be read back on real Windows. The user's SID is read from the token here, not from the code.
+TEST_CASE("the private descriptor is a protected DACL that grants this user alone, and owns as them") {
+  HANDLE token = nullptr;
+  REQUIRE(OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token));
+  DWORD size = 0;
+  GetTokenInformation(token, TokenUser, nullptr, 0, &size);
+  std::vector<BYTE> user(size);
+  const bool readUser = GetTokenInformation(token, TokenUser, user.data(), size, &size);
+  CloseHandle(token);
+  REQUIRE(readUser);
+  const PSID me = reinterpret_cast<TOKEN_USER*>(user.data())->User.Sid;
+
+  cut::core::detail::PrivateSecurity security;
+  REQUIRE(security.attributes() != nullptr);
+  PSECURITY_DESCRIPTOR descriptor = security.attributes()->lpSecurityDescriptor;
+  SECURITY_DESCRIPTOR_CONTROL control = 0;
+  DWORD revision = 0;
+  REQUIRE(GetSecurityDescriptorControl(descriptor, &control, &revision));
+  CHECK((control & SE_DACL_PROTECTED) != 0);
+  PSID owner = nullptr;
+  BOOL ownerDefaulted = FALSE;
+  REQUIRE(GetSecurityDescriptorOwner(descriptor, &owner, &ownerDefaulted));
+  REQUIRE(owner != nullptr);
+  CHECK(EqualSid(owner, me));
+  BOOL present = FALSE, defaulted = FALSE;
+  PACL dacl = nullptr;
+  REQUIRE(GetSecurityDescriptorDacl(descriptor, &present, &dacl, &defaulted));
+  REQUIRE(present);
+  REQUIRE(dacl != nullptr);
+  CHECK(dacl->AceCount == 1);
+  void* ace = nullptr;
+  REQUIRE(GetAce(dacl, 0, &ace));
+  const auto* allowed = static_cast<ACCESS_ALLOWED_ACE*>(ace);
+  CHECK(allowed->Header.AceType == ACCESS_ALLOWED_ACE_TYPE);
+  CHECK(allowed->Mask == FILE_ALL_ACCESS);
+  // Passed on to what a private folder holds; meaningless (and harmless) on a file.
+  const BYTE inherit = OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE;
+  CHECK((allowed->Header.AceFlags & inherit) == inherit);
+  CHECK(EqualSid(const_cast<DWORD*>(&allowed->SidStart), me));
 }
 
 TEST_CASE("a lock file records its last touch") {

@@ -1,4 +1,5 @@
 #include "core/files/atomic_file.h"
+#include "core/files/atomic_write_steps.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -68,24 +69,6 @@ FileError fileError(const std::filesystem::path& path, std::string_view what, in
                               errnoText(err) + ")"};
 }
 
-// mkdir -p with 0700 for every folder it creates; existing folders keep their mode.
-Result<Done, FileError> makeParents(const std::filesystem::path& target, const std::filesystem::path& dir) {
-  std::filesystem::path current;
-  for (const auto& part : dir) {
-    current /= part;
-    if (::mkdir(current.c_str(), 0700) == 0 || errno == EEXIST) {
-      struct stat st {};
-      if (::stat(current.c_str(), &st) != 0)
-        return fail(fileError(target, "cannot open folder " + current.string(), errno));
-      if (!S_ISDIR(st.st_mode))
-        return fail(fileError(target, current.string() + " is not a folder", ENOTDIR));
-      continue;
-    }
-    return fail(fileError(target, "cannot create folder " + current.string(), errno));
-  }
-  return Done{};
-}
-
 Result<Done, FileError> writeAll(int fd, const std::filesystem::path& target, std::string_view content) {
   while (!content.empty()) {
     const ssize_t n = ::write(fd, content.data(), content.size());
@@ -109,26 +92,6 @@ Result<Done, FileError> fillTemp(int fd, const std::filesystem::path& target, st
 }
 
 std::string tempPrefix(const std::filesystem::path& name) { return "." + name.string() + ".tmp-"; }
-
-// A writer holds an flock on its temporary file from creation to rename, so a temporary whose lock
-// can be taken belongs to a writer that died (SIGKILL, power loss) and would otherwise keep its
-// content, a session key perhaps, forever. Only regular files of this user are touched.
-void removeStaleTemporaries(const std::filesystem::path& dir, const std::filesystem::path& name) {
-  DIR* listing = ::opendir(dir.c_str());
-  if (listing == nullptr) return;
-  const std::string prefix = tempPrefix(name);
-  while (const dirent* entry = ::readdir(listing)) {
-    if (!std::string_view(entry->d_name).starts_with(prefix)) continue;
-    const int fd = ::openat(::dirfd(listing), entry->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) continue;
-    struct stat info {};
-    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() &&
-        ::flock(fd, LOCK_EX | LOCK_NB) == 0)
-      ::unlinkat(::dirfd(listing), entry->d_name, 0);
-    ::close(fd);
-  }
-  ::closedir(listing);
-}
 
 // An unnamed file in `dir` (O_TMPFILE): until it is linked it has no name, so a writer killed
 // while filling it leaves nothing behind. -1 where the file system or kernel cannot.
@@ -154,6 +117,52 @@ int openNamed(const std::filesystem::path& temp, mode_t mode) {
   const int fd = ::open(temp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode);
   if (fd >= 0) ::flock(fd, LOCK_EX);
   return fd;
+}
+
+}  // namespace
+
+namespace atomic_write {
+
+FileError notAFileName(const std::filesystem::path& target) {
+  return fileError(target, "not a file name", EINVAL);
+}
+
+// mkdir -p with 0700 for every folder it creates; existing folders keep their mode.
+Result<Done, FileError> makeParents(const std::filesystem::path& target, const std::filesystem::path& dir) {
+  std::filesystem::path current;
+  for (const auto& part : dir) {
+    current /= part;
+    if (::mkdir(current.c_str(), 0700) == 0 || errno == EEXIST) {
+      struct stat st {};
+      if (::stat(current.c_str(), &st) != 0)
+        return fail(fileError(target, "cannot open folder " + current.string(), errno));
+      if (!S_ISDIR(st.st_mode))
+        return fail(fileError(target, current.string() + " is not a folder", ENOTDIR));
+      continue;
+    }
+    return fail(fileError(target, "cannot create folder " + current.string(), errno));
+  }
+  return Done{};
+}
+
+// A writer holds an flock on its temporary file from creation to rename, so a temporary whose lock
+// can be taken belongs to a writer that died (SIGKILL, power loss) and would otherwise keep its
+// content, a session key perhaps, forever. Only regular files of this user are touched.
+void removeStaleTemporaries(const std::filesystem::path& dir, const std::filesystem::path& name) {
+  DIR* listing = ::opendir(dir.c_str());
+  if (listing == nullptr) return;
+  const std::string prefix = tempPrefix(name);
+  while (const dirent* entry = ::readdir(listing)) {
+    if (!std::string_view(entry->d_name).starts_with(prefix)) continue;
+    const int fd = ::openat(::dirfd(listing), entry->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) continue;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() &&
+        ::flock(fd, LOCK_EX | LOCK_NB) == 0)
+      ::unlinkat(::dirfd(listing), entry->d_name, 0);
+    ::close(fd);
+  }
+  ::closedir(listing);
 }
 
 // One attempt: a temporary (unnamed when possible) filled, synced, then renamed over `path`.
@@ -200,34 +209,15 @@ Result<Done, FileError> writeOnce(const std::filesystem::path& path, const std::
   return filled;
 }
 
-}  // namespace
-
-Result<Done, FileError> writeFileAtomic(const std::filesystem::path& path, std::string_view content,
-                                        mode_t mode) {
-  mode &= 07777;
-  const std::filesystem::path name = path.filename();
-  if (name.empty() || name == "." || name == "..") return fail(fileError(path, "not a file name", EINVAL));
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  if (auto made = makeParents(path, dir); !made) return made;
-  removeStaleTemporaries(dir, name);
-
-  Result<Done, FileError> written = Done{};
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    bool retry = false;
-    written = writeOnce(path, dir, content, mode, retry);
-    if (written || !retry) break;
-  }
-  if (!written) return written;
-
-  // Makes the rename itself durable. The new file is already in place, so a failure here (some file
-  // systems cannot sync folders) is not reported: the caller could do nothing better than retry a
-  // write that succeeded.
+// Makes the rename itself durable. Some file systems cannot sync folders; see the header.
+void syncFolder(const std::filesystem::path& dir) {
   if (const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
     ::fsync(dirFd);
     ::close(dirFd);
   }
-  return Done{};
 }
+
+}  // namespace atomic_write
 
 Result<std::string, ReadError> readFile(const std::filesystem::path& path, std::size_t maxBytes) {
   // O_NONBLOCK keeps open() from waiting on a FIFO; readOpenFile then refuses anything not regular.

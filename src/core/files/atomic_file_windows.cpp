@@ -6,6 +6,7 @@
 // so a key file others could read would stay readable.
 
 #include "core/files/atomic_file.h"
+#include "core/files/atomic_write_steps.h"
 #include "core/files/temp_name.h"
 #include "core/files/win32_files.h"
 
@@ -21,6 +22,28 @@ FileError fileError(const std::filesystem::path& path, std::string_view what, DW
 }
 
 bool wantsPrivate(mode_t mode) { return (mode & 077) == 0; }
+
+std::wstring tempPrefix(const std::filesystem::path& name) { return L"." + name.wstring() + L".tmp-"; }
+
+Result<Done, FileError> writeAll(HANDLE handle, const std::filesystem::path& target,
+                                 std::string_view content) {
+  while (!content.empty()) {
+    const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(content.size(), 1u << 30));
+    DWORD written = 0;
+    if (!::WriteFile(handle, content.data(), chunk, &written, nullptr))
+      return fail(fileError(target, "write failed", ::GetLastError()));
+    content.remove_prefix(written);
+  }
+  return Done{};
+}
+
+}  // namespace
+
+namespace atomic_write {
+
+FileError notAFileName(const std::filesystem::path& target) {
+  return fileError(target, "not a file name", ERROR_INVALID_NAME);
+}
 
 // Creates each missing folder of `dir`, private; existing folders are kept as they are.
 Result<Done, FileError> makeParents(const std::filesystem::path& target, const std::filesystem::path& dir) {
@@ -41,8 +64,6 @@ Result<Done, FileError> makeParents(const std::filesystem::path& target, const s
   }
   return Done{};
 }
-
-std::wstring tempPrefix(const std::filesystem::path& name) { return L"." + name.wstring() + L".tmp-"; }
 
 // A writer holds its temporary open without sharing from creation to the move, so a temporary that
 // can be opened belongs to a writer that died and would otherwise keep its content, a session key
@@ -65,18 +86,6 @@ void removeStaleTemporaries(const std::filesystem::path& dir, const std::filesys
     ::SetFileInformationByHandle(handle.get(), FileDispositionInfo, &dispose, sizeof dispose);
   } while (::FindNextFileW(search, &found));
   ::FindClose(search);
-}
-
-Result<Done, FileError> writeAll(HANDLE handle, const std::filesystem::path& target,
-                                 std::string_view content) {
-  while (!content.empty()) {
-    const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(content.size(), 1u << 30));
-    DWORD written = 0;
-    if (!::WriteFile(handle, content.data(), chunk, &written, nullptr))
-      return fail(fileError(target, "write failed", ::GetLastError()));
-    content.remove_prefix(written);
-  }
-  return Done{};
 }
 
 // One attempt: a new temporary filled, flushed, closed, then moved over `path`. Sets `retry` when
@@ -121,25 +130,10 @@ Result<Done, FileError> writeOnce(const std::filesystem::path& path, const std::
   return filled;
 }
 
-}  // namespace
+// MOVEFILE_WRITE_THROUGH already returned only once the move was on disk.
+void syncFolder(const std::filesystem::path&) {}
 
-Result<Done, FileError> writeFileAtomic(const std::filesystem::path& path, std::string_view content,
-                                        mode_t mode) {
-  const std::filesystem::path name = path.filename();
-  if (name.empty() || name == "." || name == "..")
-    return fail(fileError(path, "not a file name", ERROR_INVALID_NAME));
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  if (auto made = makeParents(path, dir); !made) return made;
-  removeStaleTemporaries(dir, name);
-
-  Result<Done, FileError> written = Done{};
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    bool retry = false;
-    written = writeOnce(path, dir, content, mode, retry);
-    if (written || !retry) break;
-  }
-  return written;
-}
+}  // namespace atomic_write
 
 Result<std::string, ReadError> readFile(const std::filesystem::path& path, std::size_t maxBytes) {
   // Sharing everything: a reader never stops a writer from moving a new file into place.

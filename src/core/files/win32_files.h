@@ -1,6 +1,7 @@
 #pragma once
-// Internal to cut_core on Windows: handles, error texts and the security descriptors that make a
-// file or folder private to this user. Included only from *_windows.cpp in src/core.
+// Internal to the Windows files: handles, error texts and the security descriptors that make a
+// file or folder private to this user. Included only from *_windows.cpp files (src/core's, and
+// src/platform's lock file and folders, so both mean the same by "private").
 //
 // "Private" is the Windows counterpart of mode 0600/0700: a protected DACL (inheritance from the
 // folder cut off) with one entry granting the current user full control. Nobody else is listed, so
