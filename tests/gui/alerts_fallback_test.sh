@@ -11,20 +11,8 @@ key="sk-ant-sid01-TESTKEY_abc123xyz"
 [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || fail "no session bus: run under dbus-run-session"
 printf '%s\n' "$key" >"$work/key"
 chmod 600 "$work/key"
-"$CUT_HTTPS_SERVER" --scenario alert_steps --port-file "$work/port" --ca-out "$work/ca.pem" \
-  --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server alert_steps "$work/port" --max-seconds 120
 
-drawn() { cut -d' ' -f6- "$work/items" 2>/dev/null | tr '\n' '|'; }
-wait_drawn() {
-  for _ in $(seq 1 100); do
-    cut -d' ' -f6- "$work/items" 2>/dev/null | grep -qxF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "'$1' never drawn; drawn: $(drawn)"
-}
 widget() {
   start_widget --api-base "https://127.0.0.1:$(cat "$work/port")" --ca-file "$work/ca.pem" --timeout 10
   wait_for_window

@@ -19,13 +19,8 @@ for _ in $(seq 1 100); do [ -f "$work/notes.ready" ] && break; sleep 0.1; done
 
 printf '%s\n' "$key" >"$work/key"
 chmod 600 "$work/key"
-"$CUT_HTTPS_SERVER" --scenario alert_steps --port-file "$work/port" --ca-out "$work/ca.pem" \
-  --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server alert_steps "$work/port" --max-seconds 120
 
-drawn() { cut -d' ' -f6- "$work/items" 2>/dev/null | tr '\n' '|'; }
 notes() { [ -f "$work/notes" ] && wc -l <"$work/notes" || echo 0; }
 
 # step PERCENT: one widget run that fetches once, shows PERCENT for the session, and quits.
@@ -62,11 +57,7 @@ step "92%"
 echo "PASS a restart repeats nothing"
 
 # claude.ai refuses the key: one notification that it expired, and none again on a restart.
-"$CUT_HTTPS_SERVER" --scenario expired --port-file "$work/port.expired" --ca-out "$work/ca.pem" \
-  --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port.expired" ] && break; sleep 0.1; done
-[ -s "$work/port.expired" ] || fail "the second test server did not start: $(cat "$work/server.err")"
+start_server expired "$work/port.expired" --max-seconds 120
 refused() {
   rm -f "$work/items"
   start_widget --api-base "https://127.0.0.1:$(cat "$work/port.expired")" --ca-file "$work/ca.pem" --timeout 10

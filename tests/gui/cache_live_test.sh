@@ -15,21 +15,8 @@ key="sk-ant-sid01-TESTKEY_abc123xyz"
 printf '%s\n' "$key" >"$work/expected_key"
 cp "$work/expected_key" "$work/key"
 chmod 600 "$work/key"
-"$CUT_HTTPS_SERVER" --scenario ok --port-file "$work/port" --ca-out "$work/ca.pem" \
-  --expect-key-file "$work/expected_key" --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server ok "$work/port" --expect-key-file "$work/expected_key" --max-seconds 120
 
-drawn() { cut -d' ' -f6- "$work/items" 2>/dev/null | tr '\n' '|'; }
-# wait_drawn TEXT: until an item with exactly TEXT is drawn (10 s at most).
-wait_drawn() {
-  for _ in $(seq 1 100); do
-    cut -d' ' -f6- "$work/items" 2>/dev/null | grep -qxF -- "$1" && return 0
-    sleep 0.1
-  done
-  fail "'$1' never drawn; drawn: $(drawn)"
-}
 
 # 1. The widget fetches and records what it fetched.
 start_widget --api-base "https://127.0.0.1:$(cat "$work/port")" --ca-file "$work/ca.pem" --timeout 10

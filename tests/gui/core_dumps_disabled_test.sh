@@ -20,11 +20,7 @@ kill -TERM "$widget_pid"
 wait_exit "$widget_pid" 10
 
 # `status`, caught while it waits on a server that never answers.
-"$CUT_HTTPS_SERVER" --scenario hang --port-file "$work/port" --ca-out "$work/ca.pem" --max-seconds 60 \
-  >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server hang "$work/port" --max-seconds 60
 printf 'sk-ant-sid01-TESTKEY_abc123xyz\n' >"$work/key"
 chmod 600 "$work/key"
 # shellcheck disable=SC2046

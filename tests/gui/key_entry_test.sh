@@ -10,11 +10,7 @@ good_key="sk-ant-sid01-TESTKEY_abc123xyz"
 bad_key="sk-ant-sid01-TESTKEY_wrong987"
 
 printf '%s\n' "$good_key" >"$work/expected_key"
-"$CUT_HTTPS_SERVER" --scenario ok --port-file "$work/port" --ca-out "$work/ca.pem" \
-  --expect-key-file "$work/expected_key" --log "$work/requests" --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server ok "$work/port" --expect-key-file "$work/expected_key" --log "$work/requests" --max-seconds 120
 server=(--api-base "https://127.0.0.1:$(cat "$work/port")" --ca-file "$work/ca.pem" --timeout 10)
 
 # 1. First run: type the key and press Enter.

@@ -34,6 +34,31 @@ start_widget() {
   widget_pids+=("$widget_pid")
 }
 
+# start_server SCENARIO PORT_FILE [server options...]: the loopback HTTPS server playing claude.ai,
+# its CA written to $work/ca.pem and its stderr to $work/server.err; returns once it listens, with
+# its port in PORT_FILE. Stopped with the test's widgets.
+start_server() {
+  local scenario=$1 port_file=$2
+  shift 2
+  "$CUT_HTTPS_SERVER" --scenario "$scenario" --port-file "$port_file" --ca-out "$work/ca.pem" "$@" \
+    >/dev/null 2>"$work/server.err" &
+  widget_pids+=("$!")
+  for _ in $(seq 1 100); do [ -s "$port_file" ] && break; sleep 0.1; done
+  [ -s "$port_file" ] || fail "the test server ($scenario) did not start: $(cat "$work/server.err")"
+}
+
+# What the widget drew, one item a line in $CUT_TEST_ITEMS_FILE ($work/items in the tests that set
+# it): drawn prints their texts joined by '|'; wait_drawn TEXT waits until an item with exactly TEXT
+# is drawn (10 s at most).
+drawn() { cut -d' ' -f6- "$work/items" 2>/dev/null | tr '\n' '|'; }
+wait_drawn() {
+  for _ in $(seq 1 100); do
+    cut -d' ' -f6- "$work/items" 2>/dev/null | grep -qxF -- "$1" && return 0
+    sleep 0.1
+  done
+  fail "'$1' never drawn; drawn: $(drawn)"
+}
+
 # wait_for_window: sets $window_id once the widget's window is mapped (10 s at most).
 wait_for_window() {
   window_id=""

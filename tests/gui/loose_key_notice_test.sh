@@ -8,11 +8,7 @@ key="sk-ant-sid01-TESTKEY_abc123xyz"
 line="A problem with a file — hover to read, click to dismiss"
 
 printf '%s\n' "$key" >"$work/expected_key"
-"$CUT_HTTPS_SERVER" --scenario ok --port-file "$work/port" --ca-out "$work/ca.pem" \
-  --expect-key-file "$work/expected_key" --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server ok "$work/port" --expect-key-file "$work/expected_key" --max-seconds 120
 
 printf '%s\n' "$key" >"$work/key"
 chmod 0644 "$work/key"

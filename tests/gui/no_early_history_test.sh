@@ -9,11 +9,7 @@ chmod 600 "$work/key"
 
 serve() {  # serve SCENARIO: the loopback server, its port in $work/port
   rm -f "$work/port"
-  "$CUT_HTTPS_SERVER" --scenario "$1" --port-file "$work/port" --ca-out "$work/ca.pem" \
-    --max-seconds 60 >/dev/null 2>"$work/server.err" &
-  widget_pids+=("$!")
-  for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-  [ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+  start_server "$1" "$work/port" --max-seconds 60
 }
 
 serve hang

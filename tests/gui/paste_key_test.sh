@@ -7,11 +7,7 @@ export CUT_TEST_ITEMS_FILE="$work/items"
 key="sk-ant-sid01-TESTKEY_pasted42"
 
 printf '%s\n' "$key" >"$work/expected_key"
-"$CUT_HTTPS_SERVER" --scenario ok --port-file "$work/port" --ca-out "$work/ca.pem" \
-  --expect-key-file "$work/expected_key" --log "$work/requests" --max-seconds 120 >/dev/null 2>"$work/server.err" &
-widget_pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-[ -s "$work/port" ] || fail "the test server did not start: $(cat "$work/server.err")"
+start_server ok "$work/port" --expect-key-file "$work/expected_key" --log "$work/requests" --max-seconds 120
 
 printf ' Cookie: theme=dark; sessionKey="%s"; lang=en-GB \n' "$key" |
   "$CUT_CLIPBOARD_OWNER" >"$work/clipboard.out" &
