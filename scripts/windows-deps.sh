@@ -170,6 +170,34 @@ if ! stamp_ok headers "$headers_version"; then
   echo "$headers_version" >"$deps/stamps/headers"
 fi
 
+# --- SQLite: Debian's source package is SQLite's full tree, not the amalgamation. SQLite's own build
+# makes the amalgamation (sqlite3.c) from it with tclsh and small tools compiled for this machine;
+# that one file is then compiled for Windows with the feature options the history needs. It is one
+# long compile on one core, so it runs in the background while GLFW and ImGui take the others. ---
+build_sqlite() {
+  local src=$1
+  echo "Building SQLite for Windows from $(basename "$src")"
+  rm -rf "$objs/sqlite" && mkdir -p "$objs/sqlite"
+  (cd "$objs/sqlite" && "$src/configure" --disable-tcl --disable-readline >"$deps/sqlite.log" 2>&1 &&
+   make sqlite3.c >>"$deps/sqlite.log" 2>&1) || {
+    echo "error: making SQLite's amalgamation failed; see $deps/sqlite.log" >&2; exit 1; }
+  "${ccache[@]}" "$cc" -O2 -DSQLITE_THREADSAFE=1 -DSQLITE_SECURE_DELETE -DSQLITE_OMIT_LOAD_EXTENSION \
+    -DSQLITE_LIKE_DOESNT_MATCH_BLOBS -DSQLITE_MAX_SCHEMA_RETRY=25 \
+    -c "$objs/sqlite/sqlite3.c" -o "$objs/sqlite/sqlite3.o"
+  rm -f "$prefix/lib/libsqlite3.a"
+  "$triple-ar" rcs "$prefix/lib/libsqlite3.a" "$objs/sqlite/sqlite3.o"
+  cp "$objs/sqlite/sqlite3.h" "$prefix/include/"
+  echo "$want_sqlite" >"$deps/stamps/sqlite"
+}
+sqlite_pid=
+if ! stamp_ok sqlite "$want_sqlite"; then
+  command -v tclsh >/dev/null || { echo "error: tclsh not found: run scripts/install-deps.sh windows (tcl)" >&2; exit 1; }
+  # Fetched here, in the foreground: the private apt's state is not shared between two apt-gets.
+  sqlite_src=$(fetch "$want_sqlite")
+  build_sqlite "$sqlite_src" &
+  sqlite_pid=$!
+fi
+
 # --- GLFW: its own CMake build, static ---
 if ! stamp_ok glfw "$want_glfw"; then
   src=$(fetch "$want_glfw")
@@ -212,24 +240,9 @@ if ! stamp_ok imgui "$imgui_recipe"; then
   echo "$imgui_recipe" >"$deps/stamps/imgui"
 fi
 
-# --- SQLite: Debian's source package is SQLite's full tree, not the amalgamation. SQLite's own build
-# makes the amalgamation (sqlite3.c) from it with tclsh and small tools compiled for this machine;
-# that one file is then compiled for Windows with the feature options the history needs ---
-if ! stamp_ok sqlite "$want_sqlite"; then
-  src=$(fetch "$want_sqlite")
-  command -v tclsh >/dev/null || { echo "error: tclsh not found: run scripts/install-deps.sh windows (tcl)" >&2; exit 1; }
-  echo "Building SQLite for Windows from $(basename "$src")"
-  rm -rf "$objs/sqlite" && mkdir -p "$objs/sqlite"
-  (cd "$objs/sqlite" && "$src/configure" --disable-tcl --disable-readline >"$deps/sqlite.log" 2>&1 &&
-   make sqlite3.c >>"$deps/sqlite.log" 2>&1) || {
-    echo "error: making SQLite's amalgamation failed; see $deps/sqlite.log" >&2; exit 1; }
-  "${ccache[@]}" "$cc" -O2 -DSQLITE_THREADSAFE=1 -DSQLITE_SECURE_DELETE -DSQLITE_OMIT_LOAD_EXTENSION \
-    -DSQLITE_LIKE_DOESNT_MATCH_BLOBS -DSQLITE_MAX_SCHEMA_RETRY=25 \
-    -c "$objs/sqlite/sqlite3.c" -o "$objs/sqlite/sqlite3.o"
-  rm -f "$prefix/lib/libsqlite3.a"
-  "$triple-ar" rcs "$prefix/lib/libsqlite3.a" "$objs/sqlite/sqlite3.o"
-  cp "$objs/sqlite/sqlite3.h" "$prefix/include/"
-  echo "$want_sqlite" >"$deps/stamps/sqlite"
+if [ -n "$sqlite_pid" ] && ! wait "$sqlite_pid"; then
+  echo "error: building SQLite for Windows failed (see above)" >&2
+  exit 1
 fi
 
 echo "Windows dependencies are built ($deps)."
