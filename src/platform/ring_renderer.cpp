@@ -7,7 +7,6 @@
 #include <numbers>
 #include <utility>
 
-#define GLFW_INCLUDE_GLEXT
 #include <GLFW/glfw3.h>
 
 #include "platform/shader_compiler.h"

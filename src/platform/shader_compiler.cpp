@@ -1,6 +1,5 @@
 #include "platform/shader_compiler.h"
 
-#define GLFW_INCLUDE_GLEXT
 #include <GLFW/glfw3.h>
 
 #include "platform/heap.h"

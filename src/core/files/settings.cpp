@@ -17,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxFileBytes = 256 * 1024;
+constexpr std::size_t kMaxSettingsBytes = 256 * 1024;
 constexpr int kMaxBadCopies = 1000;
 constexpr std::int64_t kMaxOffsetPx = 100000;
 
@@ -357,7 +357,7 @@ SettingsLoad load(const std::filesystem::path& configDir, OnCorrupt onCorrupt) {
     load.warnings.push_back(trusted.error().message + " Default settings are used.");
     return load;
   }
-  const auto text = readFile(path, kMaxFileBytes);
+  const auto text = readFile(path, kMaxSettingsBytes);
   if (!text) {
     if (text.error().tooLarge) return corrupt("is larger than 256 KiB");
     if (!text.error().missing) load.warnings.push_back(text.error().message + "; default settings are used.");
