@@ -5,7 +5,9 @@ add_executable(windows_helper platform/windows_helper.cpp)
 target_link_libraries(windows_helper PRIVATE cut_os)
 cut_set_warnings(windows_helper)
 
-add_executable(platform_windows_tests main.cpp platform/windows_platform_test.cpp)
+add_executable(platform_windows_tests main.cpp platform/windows_platform_test.cpp
+  platform/notifier_windows_test.cpp platform/balloon_probe.cpp)
+target_include_directories(platform_windows_tests PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_link_libraries(platform_windows_tests PRIVATE cut_platform cut_os cut_core cut::doctest advapi32)
 target_compile_definitions(platform_windows_tests PRIVATE UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX)
 add_dependencies(platform_windows_tests windows_helper)
@@ -15,3 +17,4 @@ cut_set_warnings(platform_windows_tests)
 # One ctest entry for the suite: doctest_discover_tests would start Wine once per listing and case.
 add_test(NAME platform_windows_tests COMMAND platform_windows_tests)
 set_tests_properties(platform_windows_tests PROPERTIES LABELS "windows" TIMEOUT 120)
+
