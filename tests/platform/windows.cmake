@@ -6,7 +6,7 @@ target_link_libraries(windows_helper PRIVATE cut_os)
 cut_set_warnings(windows_helper)
 
 add_executable(platform_windows_tests main.cpp platform/windows_platform_test.cpp
-  platform/notifier_windows_test.cpp platform/balloon_probe.cpp)
+  platform/notifier_windows_test.cpp platform/windows_autostart_test.cpp platform/balloon_probe.cpp)
 target_include_directories(platform_windows_tests PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_link_libraries(platform_windows_tests PRIVATE cut_platform cut_os cut_core cut::doctest advapi32)
 target_compile_definitions(platform_windows_tests PRIVATE UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX)
@@ -18,3 +18,8 @@ cut_set_warnings(platform_windows_tests)
 add_test(NAME platform_windows_tests COMMAND platform_windows_tests)
 set_tests_properties(platform_windows_tests PROPERTIES LABELS "windows" TIMEOUT 120)
 
+# Start at login through the command line, on the Wine prefix's own Run key, read back with
+# `wine reg query`.
+add_test(NAME windows.program.autostart
+  COMMAND sh "${CMAKE_CURRENT_SOURCE_DIR}/windows/autostart_test.sh" $<TARGET_FILE:claude-usage-tracker>)
+set_tests_properties(windows.program.autostart PROPERTIES LABELS "windows;process" TIMEOUT 120)
