@@ -7,6 +7,7 @@
 
 #include "app/command_table.h"
 #include "core/claude/error.h"
+#include "core/files/autostart.h"
 #include "platform/folders.h"
 #include "core/history/history_format.h"
 
@@ -33,7 +34,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
   options.keyFile = platform::homeFolder() / ".claude-session-key";
   options.configDir = platform::configBase() / kFolderName;
   options.stateDir = platform::stateBase() / kFolderName;
-  options.autostartDir = platform::configBase() / "autostart";
+  options.autostartPlace = core::autostartPlace(platform::configBase());
 
   std::size_t i = 0;
   if (!args.empty() && !args[0].starts_with("-")) {
@@ -186,7 +187,8 @@ set-key reads one line from stdin (a key, or a pasted sessionKey=... cookie), ch
 claude.ai unless --no-verify, and only then writes the key file.
 
 autostart writes or removes $XDG_CONFIG_HOME/autostart/claude-usage-tracker.desktop (an XDG
-autostart entry starting this program); status says which.
+autostart entry starting this program; on Windows the value "Claude Usage Tracker" of the current
+user's Run key); status says which.
 
 forget lists what it will remove and asks; --yes removes without asking. It removes the key file
 (only a regular file you own), the settings and state folders' files, the autostart entry and

@@ -43,8 +43,10 @@ struct Options {
   bool noVerify = false;  ///< --no-verify
   // autostart
   enum class Toggle { Status, On, Off };
-  Toggle autostart = Toggle::Status;         ///< autostart on|off|status
-  std::filesystem::path autostartDir;        ///< $XDG_CONFIG_HOME/autostart (~/.config/autostart)
+  Toggle autostart = Toggle::Status;  ///< autostart on|off|status
+  /// Where start at login is kept (core::autostartPlace): the XDG autostart entry, or on Windows
+  /// the Run key.
+  std::filesystem::path autostartPlace;
   // forget
   bool yes = false;  ///< --yes: remove without asking
   // widget

@@ -1,4 +1,5 @@
-// `autostart on|off|status`: start the widget at login through an XDG autostart entry, or not.
+// `autostart on|off|status`: start the widget at login (an XDG autostart entry, or on Windows the
+// Run key's value), or not.
 
 #include <cstdio>
 
@@ -10,23 +11,27 @@ namespace cut::app {
 
 int runAutostart(const Options& options) {
   if (options.autostart == Options::Toggle::Status) {
-    const auto file = core::autostartFile(options.autostartDir.parent_path());
-    const auto state = core::readAutostart(file);
+    const auto state = core::readAutostart(options.autostartPlace);
+    const std::string entry = core::autostartEntryName(options.autostartPlace);
     if (!state.problem.empty()) {
       std::fprintf(stderr, "claude-usage-tracker: %s\n", state.problem.c_str());
       return 1;
     }
     if (!state.present) {
-      std::printf("off: the widget does not start at login (no %s)\n", file.string().c_str());
+      std::printf("off: the widget does not start at login (no %s)\n", entry.c_str());
     } else {
       std::printf("%s: %s starts %s at login%s%s\n", state.enabled ? "on" : "off (disabled in the entry)",
-                  file.string().c_str(), state.program.string().c_str(),
+                  entry.c_str(), state.program.string().c_str(),
                   runsFromBuildFolder(state.program) ? " (a build folder)" : "",
                   state.ours ? "" : "; this entry was not written by this program");
+      if (state.ours && !startsThisProgram(state.program))
+        std::printf(
+            "That is not this program (%s): `claude-usage-tracker autostart on` makes it start this one.\n",
+            autostartProgram().string().c_str());
     }
     return 0;
   }
-  const auto result = setAutostart(options.autostartDir, options.autostart == Options::Toggle::On);
+  const auto result = setAutostart(options.autostartPlace, options.autostart == Options::Toggle::On);
   if (!result) {
     std::fprintf(stderr, "claude-usage-tracker: %s\n", result.error().message.c_str());
     return 1;

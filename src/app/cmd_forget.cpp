@@ -60,19 +60,25 @@ int runForget(const Options& options) {
     return 1;
   }
   std::vector<std::filesystem::path> files;
+  std::vector<std::string> listed;  // for people, in the order they are removed
   if (core::keyFileIsOurs(options.keyFile)) files.push_back(options.keyFile);
-  const auto autostart = core::autostartFile(options.autostartDir.parent_path());
-  const auto entry = core::readAutostart(autostart);
-  if (entry.present && entry.ours) files.push_back(autostart);
-  for (const auto& file : core::ourFiles(options.configDir, options.stateDir)) files.push_back(file);
+  for (const auto& file : files) listed.push_back(file.string());
+  // The entry is a file on Linux and a registry value on Windows: disableAutostart removes either.
+  const auto entry = core::readAutostart(options.autostartPlace);
+  const bool autostart = entry.present && entry.ours;
+  if (autostart) listed.push_back(core::autostartEntryName(options.autostartPlace));
+  for (const auto& file : core::ourFiles(options.configDir, options.stateDir)) {
+    files.push_back(file);
+    listed.push_back(file.string());
+  }
   const bool statusline = statuslineState(core::claudeConfigDir()).installed;
 
-  if (files.empty() && !statusline) {
+  if (listed.empty() && !statusline) {
     std::printf("This program has no files of yours to remove.\n");
     return 0;
   }
   std::printf("This removes:\n");
-  for (const auto& file : files) std::printf("  %s\n", file.string().c_str());
+  for (const auto& line : listed) std::printf("  %s\n", line.c_str());
   if (statusline)
     std::printf("  this program's status line in %s (your earlier one, if any, is put back)\n",
                 (core::claudeConfigDir() / "settings.json").string().c_str());
@@ -88,6 +94,12 @@ int runForget(const Options& options) {
         core::uninstallStatusline(core::claudeConfigDir(), options.stateDir, core::Clock::now());
     if (!result) {
       std::fprintf(stderr, "claude-usage-tracker: %s\n", result.error().message.c_str());
+      ok = false;
+    }
+  }
+  if (autostart) {
+    if (auto removed = core::disableAutostart(options.autostartPlace); !removed) {
+      std::fprintf(stderr, "claude-usage-tracker: %s\n", removed.error().message.c_str());
       ok = false;
     }
   }

@@ -109,11 +109,12 @@ ui::ViewModel WidgetLoop::viewModel() const {
 // Read from the entry each time, so a change made with `autostart on|off` shows as it is.
 ui::AutostartView WidgetLoop::autostartView() const {
   ui::AutostartView view;
-  const auto entry = core::readAutostart(core::autostartFile(m_options.autostartDir.parent_path()));
+  const auto entry = core::readAutostart(m_options.autostartPlace);
   view.enabled = entry.enabled;
   const auto program = entry.present ? entry.program : autostartProgram();
   view.program = program.string();
   view.fromBuild = runsFromBuildFolder(program);
+  view.elsewhere = entry.present && entry.ours && !startsThisProgram(entry.program);
   view.message = m_autostartMessage;
   view.failed = m_autostartFailed;
   return view;
@@ -206,7 +207,7 @@ void WidgetLoop::handle(const ui::Actions& actions) {
     m_pacing.markDirty();
   }
   if (actions.startAtLogin) {
-    const auto result = setAutostart(m_options.autostartDir, *actions.startAtLogin);
+    const auto result = setAutostart(m_options.autostartPlace, *actions.startAtLogin);
     m_autostartMessage = result ? result.value() : result.error().message;
     m_autostartFailed = !result;
     m_pacing.markDirty();

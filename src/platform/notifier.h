@@ -1,6 +1,7 @@
 #pragma once
-// Desktop notifications through the freedesktop notification service on the session D-Bus
-// (org.freedesktop.Notifications.Notify). One implementation file per OS; Linux uses sd-bus.
+// Desktop notifications. One implementation file per OS: on Linux the freedesktop notification
+// service on the session D-Bus (org.freedesktop.Notifications.Notify, through sd-bus); on Windows
+// a balloon of a notification-area icon (notifier_windows.cpp says why and how).
 // "No bus" and "no service" are results, not errors to log: the caller falls back to showing the
 // alert itself (the widget's footer).
 
@@ -12,8 +13,9 @@ namespace cut::platform {
 
 enum class NotifyStatus {
   Sent,       ///< the service accepted it
-  NoBus,      ///< no session bus to connect to
-  NoService,  ///< the bus is there, but nothing provides org.freedesktop.Notifications
+  NoBus,      ///< no session bus to connect to (Linux)
+  NoService,  ///< nothing shows notifications: no org.freedesktop.Notifications on the bus, or no
+              ///< Windows notification area (taskbar)
   Failed,     ///< the service answered with an error, or did not answer in time
 };
 
@@ -26,9 +28,9 @@ struct NotifyResult {
   bool sent() const { return status == NotifyStatus::Sent; }
 };
 
-/// Sends notifications from the thread that owns it (the bus connection is not shared between
-/// threads). Connects on first use and again after the connection is lost; a call blocks for at
-/// most `timeout`.
+/// Sends notifications from the thread that owns it (the bus connection, or on Windows the icon's
+/// window, belongs to that thread). Connects on first use and again after the connection is lost; a
+/// call blocks for at most `timeout` on Linux, for as long as the shell takes on Windows.
 class Notifier {
  public:
   /// `appName` is what notification centres show as the sender.

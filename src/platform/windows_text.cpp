@@ -48,4 +48,12 @@ std::wstring quoteArgument(std::wstring_view argument) {
   return quoted;
 }
 
+std::wstring fitUtf16(std::wstring_view text, std::size_t maxUnits) {
+  if (text.size() <= maxUnits) return std::wstring(text);
+  if (maxUnits == 0) return {};
+  std::size_t keep = maxUnits - 1;                                               // room for the ellipsis
+  if (keep > 0 && text[keep - 1] >= 0xD800 && text[keep - 1] <= 0xDBFF) --keep;  // a pair's first half
+  return std::wstring(text.substr(0, keep)) + L'\u2026';
+}
+
 }  // namespace cut::platform::windows

@@ -14,4 +14,9 @@ std::string narrow(std::wstring_view utf16);
 /// into the same argument: quotes only when needed, backslashes doubled only before a quote.
 std::wstring quoteArgument(std::wstring_view argument);
 
+/// `text` when it has at most `maxUnits` UTF-16 units, else its start and an ellipsis in
+/// `maxUnits` units, cut before a whole character: never between the two halves of a surrogate
+/// pair, so what a fixed-size Windows field shows is still valid UTF-16.
+std::wstring fitUtf16(std::wstring_view text, std::size_t maxUnits);
+
 }  // namespace cut::platform::windows

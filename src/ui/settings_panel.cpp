@@ -185,6 +185,8 @@ void startAtLoginRow(Frame& frame) {
     if (autostart.fromBuild) where += " (the build folder's program, not an installed one)";
     textWrapped(frame, FontRole::Small, toneColor(Tone::Muted), where);
   }
+  // A moved or older copy: one press points the entry at this program.
+  if (autostart.elsewhere && button(frame, "Start this copy instead")) frame.actions.startAtLogin = true;
   if (!autostart.message.empty())
     textWrapped(frame, FontRole::Small,
                 autostart.failed ? toneColor(Tone::Error) : bandColor(Band::Green, false), autostart.message);

@@ -48,6 +48,7 @@ struct AutostartView {
   bool enabled = false;
   std::string program;     ///< what the entry starts (or would start), for people
   bool fromBuild = false;  ///< that program runs from a build folder, not an install
+  bool elsewhere = false;  ///< the entry starts another copy of this program (moved, or an old one)
   std::string message;     ///< the last result, for people; empty before any
   bool failed = false;
 };

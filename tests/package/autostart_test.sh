@@ -21,6 +21,12 @@ front=$(readlink -f "$program")
 grep -qxF "Exec=\"$front\"" "$entry" || fail "Exec does not start $front: $(grep Exec "$entry")"
 run autostart status | grep -qF "on: $entry starts $front" || fail "status after on: $(run autostart status)"
 run autostart on >/dev/null || fail "on twice"
+# An entry of ours that starts a moved program: status names it and says how to point it here.
+sed -i 's|^Exec=.*|Exec="/opt/old place/claude-usage-tracker"|' "$entry"
+run autostart status | grep -qF "That is not this program ($front)" || fail "no hint for a moved program: $(run autostart status)"
+run autostart on >/dev/null
+grep -qxF "Exec=\"$front\"" "$entry" || fail "on did not point the moved entry here: $(grep Exec "$entry")"
+run autostart status | grep -q 'not this program' && fail "the hint stays after on"
 run autostart off | grep -q '^Removed' || fail "off"
 [ ! -e "$entry" ] || fail "off left the entry"
 run autostart off | grep -q 'nothing changed' || fail "off twice"

@@ -1,6 +1,6 @@
 // The Windows files of src/platform, against the real Windows API (under Wine here): the folders'
 // overrides, the lock file's exclusion, DACL and inheritance, the file watch's wake-ups, the single
-// instance, the crash handling and the notifier's honest refusal.
+// instance and the crash handling. The notifier has its own file (notifier_windows_test.cpp).
 #include <aclapi.h>
 #include <sddl.h>
 #include <windows.h>
@@ -22,7 +22,6 @@
 #include "platform/file_watch.h"
 #include "platform/folders.h"
 #include "platform/lock_file.h"
-#include "platform/notifier.h"
 #include "platform/process_clock.h"
 #include "platform/self_path.h"
 #include "platform/single_instance.h"
@@ -283,11 +282,4 @@ TEST_CASE("the process clock and CPU time are plausible") {
   CHECK(*age > 0.0);
   CHECK(*age < 86'400'000.0);
   CHECK(cut::platform::processCpuSeconds() >= 0.0);
-}
-
-TEST_CASE("notifications say plainly that they are not built for Windows") {
-  cut::platform::Notifier notifier;
-  const auto result = notifier.notify("summary", "body");
-  CHECK(result.status == cut::platform::NotifyStatus::NoService);
-  CHECK(result.message == "desktop notifications are not built for Windows yet");
 }

@@ -65,9 +65,11 @@ FileError notOurs(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::filesystem::path autostartFile(const std::filesystem::path& configHome) {
+std::filesystem::path autostartPlace(const std::filesystem::path& configHome) {
   return configHome / "autostart" / "claude-usage-tracker.desktop";
 }
+
+std::string autostartEntryName(const std::filesystem::path& place) { return place.string(); }
 
 AutostartState readAutostart(const std::filesystem::path& file) {
   AutostartState state;

@@ -10,7 +10,7 @@ using namespace cut::test;
 
 TEST_CASE("an autostart entry reads back the program it starts, whatever characters its path holds") {
   TempDir dir;
-  const auto file = autostartFile(dir.path());
+  const auto file = autostartPlace(dir.path());
   for (const std::string program :
        {"/usr/bin/claude-usage-tracker", "/home/pat/my build/claude-usage-tracker",
         "/tmp/a\"b`c$d\\e%f/claude-usage-tracker"}) {
@@ -27,7 +27,7 @@ TEST_CASE("an autostart entry reads back the program it starts, whatever charact
 
 TEST_CASE("an entry disabled inside the file reads as off, and one that is not ours is never changed") {
   TempDir dir;
-  const auto file = autostartFile(dir.path());
+  const auto file = autostartPlace(dir.path());
   REQUIRE(writeFileAtomic(file, autostartEntryText("/usr/bin/x") + "Hidden=true\n", 0644));
   CHECK_FALSE(readAutostart(file).enabled);
 
@@ -44,7 +44,7 @@ TEST_CASE("an entry disabled inside the file reads as off, and one that is not o
 
 TEST_CASE("a relative program or one with a newline is refused and writes nothing") {
   TempDir dir;
-  const auto file = autostartFile(dir.path());
+  const auto file = autostartPlace(dir.path());
   CHECK_FALSE(enableAutostart(file, "claude-usage-tracker"));
   CHECK_FALSE(enableAutostart(file, "/tmp/a\nExec=/bin/evil"));
   CHECK_FALSE(readAutostart(file).present);
