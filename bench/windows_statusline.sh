@@ -33,6 +33,6 @@ time_runs() {
 echo "empty static program:  $(time_runs "$work/empty.exe")"
 echo "status line:           $(time_runs "$work/cut.exe" statusline --config-dir "Z:$work/config" \
   --state-dir "Z:$work/state")"
-echo "claude-usage-tracker.exe: $(stat -c %s "$build/claude-usage-tracker.exe") bytes with debug info," \
-  "$(stat -c %s "$work/cut.exe") stripped"
+echo "claude-usage-tracker.exe: $(stat -c %s "$build/claude-usage-tracker.exe") bytes as built," \
+  "$(stat -c %s "$work/cut.exe") stripped (the same for a Release build, which links with -s)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
