@@ -3,9 +3,12 @@
 # doctest_discover_tests would run each suite under Wine at build time to list its cases, so each
 # source file becomes one CTest test instead (doctest's --source-file filter).
 
-# Temporary folders and whole-file helpers; POSIX modes and umasks have no meaning here.
-add_library(cut_test_files STATIC support/temp_dir_common.cpp support/temp_dir_windows.cpp)
+# Temporary folders, whole-file helpers and file_access.h over DACLs; POSIX modes and umasks have no
+# meaning here.
+add_library(cut_test_files STATIC support/file_access_windows.cpp support/temp_dir_common.cpp
+  support/temp_dir_windows.cpp)
 target_include_directories(cut_test_files PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}")
+target_link_libraries(cut_test_files PUBLIC advapi32)
 target_compile_definitions(cut_test_files PRIVATE CUT_FIXTURES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fixtures")
 cut_set_warnings(cut_test_files)
 
