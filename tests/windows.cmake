@@ -29,9 +29,12 @@ set(CUT_WINDOWS_CORE_TESTS
   core/claude/usage_bounds_test.cpp
   core/claude/usage_parser_edge_test.cpp
   core/claude/usage_parser_test.cpp
+  core/files/atomic_file_test.cpp
   core/files/atomic_file_windows_test.cpp
   core/files/files_windows_test.cpp
+  core/files/key_file_test.cpp
   core/files/key_file_windows_test.cpp
+  core/files/private_dir_test.cpp
   core/files/usage_cache_bounds_test.cpp
   core/model/alert_policy_test.cpp
   core/history/history_format_test.cpp
