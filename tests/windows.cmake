@@ -35,9 +35,12 @@ set(CUT_WINDOWS_CORE_TESTS
   core/files/key_file_test.cpp
   core/files/key_file_windows_test.cpp
   core/files/private_dir_test.cpp
+  core/files/settings_test.cpp
   core/files/usage_cache_bounds_test.cpp
+  core/files/usage_cache_test.cpp
   core/model/alert_policy_test.cpp
   core/history/history_format_test.cpp
+  core/history/history_store_test.cpp
   core/history/window_samples_load_test.cpp
   core/model/cache_merge_test.cpp
   core/model/demo_test.cpp
