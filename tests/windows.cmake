@@ -44,10 +44,13 @@ set(CUT_WINDOWS_CORE_TESTS
   core/history/window_samples_load_test.cpp
   core/model/cache_merge_test.cpp
   core/model/demo_test.cpp
+  core/model/format_test.cpp
   core/model/pace_test.cpp
   core/model/usage_test.cpp
   core/statusline/statusline_hostile_test.cpp
   core/statusline/statusline_input_test.cpp
+  core/statusline/statusline_render_test.cpp
+  core/statusline/statusline_width_test.cpp
   core/window/placement_test.cpp
 )
 add_executable(core_tests main.cpp ${CUT_WINDOWS_CORE_TESTS})
