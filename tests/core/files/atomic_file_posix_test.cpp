@@ -208,3 +208,14 @@ TEST_CASE("a temporary left by a killed writer is removed by the next write, a l
   CHECK(readWholeFile(path) == "sk-ant-sid01-NEW_KEY_abcdefghij\n");
   ::close(liveFd);
 }
+
+// A 64 GiB sparse file: under Wine the C runtime refuses to make one ("File too large").
+TEST_CASE("readFile refuses a huge sparse file without loading it") {
+  TempDir dir;
+  const auto path = dir / "huge";
+  writeWholeFile(path, "");
+  std::filesystem::resize_file(path, std::uintmax_t{64} * 1024 * 1024 * 1024);  // 64 GiB, no blocks
+  const auto result = readFile(path, 4096);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error().tooLarge);
+}

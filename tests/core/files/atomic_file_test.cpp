@@ -113,16 +113,6 @@ TEST_CASE("readFile accepts a file exactly at the cap and refuses one byte more"
   CHECK(result.error().message.find("xxxx") == std::string::npos);
 }
 
-TEST_CASE("readFile refuses a huge sparse file without loading it") {
-  TempDir dir;
-  const auto path = dir / "huge";
-  writeWholeFile(path, "");
-  std::filesystem::resize_file(path, std::uintmax_t{64} * 1024 * 1024 * 1024);  // 64 GiB, no blocks
-  const auto result = readFile(path, 4096);
-  REQUIRE_FALSE(result.ok());
-  CHECK(result.error().tooLarge);
-}
-
 TEST_CASE("readFile refuses a folder") {
   TempDir dir;
   const auto folder = readFile(dir.path(), 4096);
