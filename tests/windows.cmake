@@ -3,20 +3,21 @@
 # doctest_discover_tests would run each suite under Wine at build time to list its cases, so each
 # source file becomes one CTest test instead (doctest's --source-file filter).
 
-# Temporary folders and whole-file helpers; POSIX modes and umasks have no meaning here.
-add_library(cut_test_files STATIC support/temp_dir_common.cpp support/temp_dir_windows.cpp)
+# Temporary folders, whole-file helpers and file_access.h over DACLs; POSIX modes and umasks have no
+# meaning here.
+add_library(cut_test_files STATIC support/file_access_windows.cpp support/temp_dir_common.cpp
+  support/temp_dir_windows.cpp)
 target_include_directories(cut_test_files PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}")
+target_link_libraries(cut_test_files PUBLIC advapi32)
 target_compile_definitions(cut_test_files PRIVATE CUT_FIXTURES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fixtures")
 cut_set_warnings(cut_test_files)
 
-# The core suites whose subject is the same on every OS, and the Windows meanings of the file code
-# (private DACLs, atomic replace, locks). Left out, each for POSIX-only subjects: atomic_file_test,
-# key_file_test and private_dir_test (modes, umask, uids, FIFOs, symlink races), autostart_test (XDG
-# autostart is Linux's), claude_code_settings_test (modes of Claude Code's settings), hostile_json_test
-# (FIFOs and devices), git_branch_test (FIFOs), and settings, usage_cache and history_store tests
-# (modes and uids of the private folders throughout); format_test, statusline_render_test and
-# statusline_width_test set local time through POSIX TZ zone names, which the Windows C runtime does
-# not read.
+# The core suites, each file the OS-neutral half of a suite (content, bounds, atomicity, locks,
+# messages, privacy through support/file_access.h) or a Windows meaning (*_windows_test.cpp: DACLs,
+# devices and named pipes, share modes). Their POSIX halves (*_posix_test.cpp: modes, umask, uids,
+# FIFOs, symlinks, fork) are in the Linux list only. Left out: autostart_test, whose subject (XDG
+# autostart) is Linux's; the Windows Run key has its own suite (platform/windows_autostart_test.cpp). Local time is set through TZ as a name and an offset ("UTC0", "CET-1"),
+# which both C runtimes read; summer-time rules are POSIX's (format_posix_test.cpp).
 set(CUT_WINDOWS_CORE_TESTS
   core/claude/claude_client_test.cpp
   core/claude/error_test.cpp
@@ -26,17 +27,31 @@ set(CUT_WINDOWS_CORE_TESTS
   core/claude/usage_bounds_test.cpp
   core/claude/usage_parser_edge_test.cpp
   core/claude/usage_parser_test.cpp
+  core/files/atomic_file_test.cpp
+  core/files/atomic_file_windows_test.cpp
   core/files/files_windows_test.cpp
+  core/files/hostile_json_test.cpp
+  core/files/key_file_test.cpp
+  core/files/key_file_windows_test.cpp
+  core/files/private_dir_test.cpp
+  core/files/settings_test.cpp
   core/files/usage_cache_bounds_test.cpp
+  core/files/usage_cache_test.cpp
   core/model/alert_policy_test.cpp
   core/history/history_format_test.cpp
+  core/history/history_store_test.cpp
   core/history/window_samples_load_test.cpp
   core/model/cache_merge_test.cpp
   core/model/demo_test.cpp
+  core/model/format_test.cpp
   core/model/pace_test.cpp
   core/model/usage_test.cpp
+  core/statusline/claude_code_settings_test.cpp
+  core/statusline/git_branch_test.cpp
   core/statusline/statusline_hostile_test.cpp
   core/statusline/statusline_input_test.cpp
+  core/statusline/statusline_render_test.cpp
+  core/statusline/statusline_width_test.cpp
   core/window/placement_test.cpp
 )
 add_executable(core_tests main.cpp ${CUT_WINDOWS_CORE_TESTS})

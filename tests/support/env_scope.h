@@ -9,28 +9,26 @@
 
 namespace cut::test {
 
+/// Sets `name` to `value`, or unsets it when `value` is nullopt (setenv/unsetenv, or _putenv_s).
+void setEnvironment(const std::string& name, const std::optional<std::string>& value);
+
+/// The variable that names the home folder: HOME, or USERPROFILE on Windows.
+std::string homeVariable();
+
 class EnvScope {
  public:
   EnvScope() = default;
   EnvScope(const EnvScope&) = delete;
   EnvScope& operator=(const EnvScope&) = delete;
   ~EnvScope() {
-    for (auto it = m_saved.rbegin(); it != m_saved.rend(); ++it) {
-      if (it->second)
-        ::setenv(it->first.c_str(), it->second->c_str(), 1);
-      else
-        ::unsetenv(it->first.c_str());
-    }
+    for (auto it = m_saved.rbegin(); it != m_saved.rend(); ++it) setEnvironment(it->first, it->second);
   }
 
   /// `value` nullopt unsets the variable.
   void set(const std::string& name, const std::optional<std::string>& value) {
     const char* old = std::getenv(name.c_str());
     m_saved.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
-    if (value)
-      ::setenv(name.c_str(), value->c_str(), 1);
-    else
-      ::unsetenv(name.c_str());
+    setEnvironment(name, value);
   }
 
  private:

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "support/env_scope.h"
+
 namespace cut::test {
 
 TempDir::TempDir() {
@@ -22,5 +24,14 @@ struct stat lstatOf(const std::filesystem::path& path) {
   ::lstat(path.c_str(), &st);
   return st;
 }
+
+void setEnvironment(const std::string& name, const std::optional<std::string>& value) {
+  if (value)
+    ::setenv(name.c_str(), value->c_str(), 1);
+  else
+    ::unsetenv(name.c_str());
+}
+
+std::string homeVariable() { return "HOME"; }
 
 }  // namespace cut::test

@@ -3,6 +3,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "support/env_scope.h"
 #include "support/temp_dir.h"
 
 namespace cut::test {
@@ -34,5 +35,13 @@ struct stat lstatOf(const std::filesystem::path& path) {
   ::stat(path.string().c_str(), &st);
   return st;
 }
+
+// _putenv_s with an empty value unsets the variable: the Windows runtime keeps no empty ones.
+void setEnvironment(const std::string& name, const std::optional<std::string>& value) {
+  if (::_putenv_s(name.c_str(), value ? value->c_str() : "") != 0)
+    throw std::runtime_error("cannot set " + name);
+}
+
+std::string homeVariable() { return "USERPROFILE"; }
 
 }  // namespace cut::test

@@ -91,6 +91,9 @@ Result<SecretText, SecretReadError> readSecretFile(const std::filesystem::path& 
                                 .why = win32ErrorText(err)});
   }
   WinHandle handle(raw);
+  // A device (NUL, CON) or a named pipe has no file information to give; it is refused as a FIFO
+  // is on POSIX, by what it is rather than by the error asking would bring.
+  if (::GetFileType(handle.get()) != FILE_TYPE_DISK) return fail(SecretReadError{.kind = Kind::NotRegular});
   HandleInfo info;
   if (!handleInfo(handle.get(), info))
     return fail(SecretReadError{.kind = Kind::Unreadable, .why = win32ErrorText(::GetLastError())});

@@ -166,6 +166,9 @@ Result<std::string, ReadError> readOpenHandle(HANDLE handle, const std::filesyst
     return fail(ReadError{.message = path.string() + " is larger than " + std::to_string(maxBytes) + " bytes",
                           .tooLarge = true});
   };
+  // A device (NUL, CON) or a named pipe has no file information: refused for what it is.
+  if (::GetFileType(handle) != FILE_TYPE_DISK)
+    return fail(ReadError{.message = path.string() + " is not a regular file"});
   HandleInfo info;
   if (!handleInfo(handle, info))
     return fail(

@@ -1,12 +1,12 @@
+// The key: how pasted text becomes one, and the key file's content, bounds and messages, on every
+// OS. Modes and symlinks are in key_file_posix_test.cpp, DACLs in files_windows_test.cpp.
 #include "core/files/key_file.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <doctest/doctest.h>
-#include <cstdlib>
 #include <optional>
 
+#include "support/env_scope.h"
+#include "support/file_access.h"
 #include "support/temp_dir.h"
 
 using namespace cut::core;
@@ -25,26 +25,13 @@ void checkMessageHidesInput(const std::string& message, const std::string& paste
   if (pasted.size() >= 4) CHECK(message.find(pasted) == std::string::npos);
 }
 
+// Points the home variable (HOME, or USERPROFILE on Windows) at `home`, or unsets it.
 class HomeScope {
  public:
-  explicit HomeScope(const char* home) {
-    if (const char* old = std::getenv("HOME")) m_old = old;
-    if (home != nullptr)
-      ::setenv("HOME", home, 1);
-    else
-      ::unsetenv("HOME");
-  }
-  HomeScope(const HomeScope&) = delete;
-  HomeScope& operator=(const HomeScope&) = delete;
-  ~HomeScope() {
-    if (m_old)
-      ::setenv("HOME", m_old->c_str(), 1);
-    else
-      ::unsetenv("HOME");
-  }
+  explicit HomeScope(const std::optional<std::string>& home) { m_env.set(homeVariable(), home); }
 
  private:
-  std::optional<std::string> m_old;
+  EnvScope m_env;
 };
 
 }  // namespace
@@ -139,30 +126,42 @@ TEST_CASE("the position of a bad character is given, not the character") {
   CHECK(result.error().message.find('#') == std::string::npos);
 }
 
-TEST_CASE("the default key file is ~/.claude-session-key from HOME") {
-  HomeScope home("/home/someone");
-  CHECK(defaultKeyFilePath() == std::filesystem::path("/home/someone/.claude-session-key"));
+TEST_CASE("the default key file is .claude-session-key in the home folder the environment names") {
+  TempDir dir;
+  HomeScope home(dir.path().string());
+  CHECK(defaultKeyFilePath() == dir / ".claude-session-key");
 }
 
-TEST_CASE("without HOME the default key file is in the password database's home folder") {
-  HomeScope home(nullptr);
+TEST_CASE("without a home variable the default key file is in the account's home folder") {
+  HomeScope home(std::nullopt);
   const auto path = defaultKeyFilePath();
   CHECK(path.filename() == ".claude-session-key");
   CHECK(path.is_absolute());
 }
 
-TEST_CASE("a written key file holds the key and a newline, mode 0600 even under umask 0") {
+TEST_CASE("a written key file holds the key and a newline, is private and is read back as written") {
   TempDir dir;
-  UmaskScope mask(0);
   const auto path = dir / ".claude-session-key";
   REQUIRE(writeKeyFile(path, kKey).ok());
   CHECK(readWholeFile(path) == kKey + "\n");
-  CHECK(modeOf(path) == 0600);
+  CHECK(othersWithAccess(path) == "");
 
   const auto loaded = readKeyFile(path);
   REQUIRE(loaded.ok());
   CHECK(loaded->key == kKey);
   CHECK_FALSE(loaded->permissionsTightened);
+}
+
+TEST_CASE("a key file others can read is reported as tightened and still read") {
+  TempDir dir;
+  const auto path = dir / "key";
+  writeWholeFile(path, kKey + "\n");
+  makeReadableByOthers(path);
+  REQUIRE(othersWithAccess(path) != "");
+  const auto loaded = readKeyFile(path);
+  REQUIRE(loaded.ok());
+  CHECK(loaded->key == kKey);
+  CHECK(loaded->permissionsTightened);
 }
 
 TEST_CASE("writeKeyFile stores the normalized key from a pasted cookie") {
@@ -177,66 +176,19 @@ TEST_CASE("a key that fails the check leaves an existing key file exactly as it 
   const auto path = dir / "key";
   const std::string old = "sk-ant-sid01-OLDKEY_keep_me\n";
   writeWholeFile(path, old);
-  ::chmod(path.c_str(), 0600);
-  const ino_t inode = lstatOf(path).st_ino;
+  const auto identity = fileIdentity(path);
 
   const auto result = writeKeyFile(path, "sk-ant-sid01-TESTKEY abc123xyz");
   REQUIRE_FALSE(result.ok());
   checkMessageHidesInput(result.error().message, "sk-ant-sid01-TESTKEY abc123xyz");
   CHECK(readWholeFile(path) == old);
-  CHECK(lstatOf(path).st_ino == inode);
+  CHECK(fileIdentity(path) == identity);
   CHECK(cut::test::entryCount(dir.path()) == 1);
-}
-
-TEST_CASE("a symlink at the key path is replaced by a private file; its target is untouched") {
-  TempDir dir;
-  const auto target = dir / "shared-file";
-  writeWholeFile(target, "someone else's data");
-  ::chmod(target.c_str(), 0644);
-  const auto path = dir / ".claude-session-key";
-  REQUIRE(::symlink(target.c_str(), path.c_str()) == 0);
-
-  REQUIRE(writeKeyFile(path, kKey).ok());
-  CHECK(S_ISREG(lstatOf(path).st_mode));
-  CHECK(modeOf(path) == 0600);
-  CHECK(readWholeFile(path) == kKey + "\n");
-  CHECK(readWholeFile(target) == "someone else's data");
-  CHECK(modeOf(target) == 0644);
-}
-
-TEST_CASE("a key file others could read is tightened to 0600 and reported") {
-  for (const mode_t loose :
-       {mode_t{0644}, mode_t{0640}, mode_t{0604}, mode_t{0660}, mode_t{0666}, mode_t{0601}}) {
-    CAPTURE(loose);
-    TempDir dir;
-    const auto path = dir / "key";
-    writeWholeFile(path, kKey + "\n");
-    REQUIRE(::chmod(path.c_str(), loose) == 0);
-    const auto loaded = readKeyFile(path);
-    REQUIRE(loaded.ok());
-    CHECK(loaded->key == kKey);
-    CHECK(loaded->permissionsTightened);
-    CHECK(modeOf(path) == 0600);
-  }
-}
-
-TEST_CASE("a private key file keeps its mode and is not reported") {
-  for (const mode_t strict : {mode_t{0600}, mode_t{0400}}) {
-    CAPTURE(strict);
-    TempDir dir;
-    const auto path = dir / "key";
-    writeWholeFile(path, kKey);
-    REQUIRE(::chmod(path.c_str(), strict) == 0);
-    const auto loaded = readKeyFile(path);
-    REQUIRE(loaded.ok());
-    CHECK_FALSE(loaded->permissionsTightened);
-    CHECK(modeOf(path) == strict);
-  }
 }
 
 TEST_CASE("a missing key file says how to add a key") {
   TempDir dir;
-  HomeScope home(dir.path().c_str());
+  HomeScope home(dir.path().string());
   const auto loaded = readKeyFile(defaultKeyFilePath());
   REQUIRE_FALSE(loaded.ok());
   CHECK(loaded.error().noKey);
@@ -287,17 +239,6 @@ TEST_CASE("a key file over 4 KiB is refused without its content in the message")
   checkMessageHidesInput(loaded.error().message, "zzzz");
 }
 
-TEST_CASE("a key file read through a symlink works and the target is tightened") {
-  TempDir dir;
-  writeWholeFile(dir / "real", kKey);
-  ::chmod((dir / "real").c_str(), 0644);
-  REQUIRE(::symlink((dir / "real").c_str(), (dir / "link").c_str()) == 0);
-  const auto loaded = readKeyFile(dir / "link");
-  REQUIRE(loaded.ok());
-  CHECK(loaded->key == kKey);
-  CHECK(modeOf(dir / "real") == 0600);
-}
-
 TEST_CASE("a folder at the key path is an error, not a crash or a hang") {
   TempDir dir;
   const auto loaded = readKeyFile(dir.path());
@@ -313,15 +254,6 @@ TEST_CASE("removeKeyFile deletes the file and accepts a missing one") {
   REQUIRE(removeKeyFile(path).ok());
   CHECK_FALSE(std::filesystem::exists(path));
   CHECK(removeKeyFile(path).ok());
-}
-
-TEST_CASE("removeKeyFile removes a symlink, not what it points to") {
-  TempDir dir;
-  writeWholeFile(dir / "real", "keep");
-  REQUIRE(::symlink((dir / "real").c_str(), (dir / "key").c_str()) == 0);
-  REQUIRE(removeKeyFile(dir / "key").ok());
-  CHECK_FALSE(std::filesystem::exists(std::filesystem::symlink_status(dir / "key")));
-  CHECK(readWholeFile(dir / "real") == "keep");
 }
 
 TEST_CASE("removeKeyFile reports a path it cannot remove") {

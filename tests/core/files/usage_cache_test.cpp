@@ -1,17 +1,15 @@
+// The usage cache on every OS: merging readings, its text form, a private file in a private
+// folder, the lock and concurrent writers (threads here; processes in usage_cache_posix_test.cpp).
 #include "core/files/usage_cache.h"
 
 #include <doctest/doctest.h>
-
-#include "support/readings.h"
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <csignal>
 #include <fstream>
 #include <thread>
+#include <vector>
 
+#include "core/files/file_lock.h"
+#include "support/file_access.h"
+#include "support/readings.h"
 #include "support/temp_dir.h"
 
 using namespace cut::core;
@@ -21,11 +19,6 @@ using cut::test::limit;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
 using cut::test::TempDir;
-
-namespace {
-
-
-}  // namespace
 
 TEST_CASE("merge keeps the newer reading of each limit and every limit either side knows") {
   Usage a{.limits = {limit("five_hour", 40, kT0), limit("seven_day", 10, kT0 + 60s),
@@ -102,11 +95,8 @@ TEST_CASE("recordUsage creates the state folder and a private cache file") {
   const fs::path state = tmp.path() / "a/b/state";
   const Usage usage{.limits = {limit("five_hour", 30, TimePoint{}, Source::ClaudeCode)}};
   REQUIRE(recordUsage(state, usage, "", kT0).ok());
-  struct stat info {};
-  REQUIRE(::stat(usageCachePath(state).c_str(), &info) == 0);
-  CHECK((info.st_mode & 0777) == 0600);
-  REQUIRE(::stat(state.c_str(), &info) == 0);
-  CHECK((info.st_mode & 0777) == 0700);
+  CHECK(cut::test::othersWithAccess(usageCachePath(state)) == "");
+  CHECK(cut::test::othersWithAccess(state) == "");
   const auto cache = readCache(state);
   REQUIRE(cache);
   REQUIRE(cache->usage.limits.size() == 1);
@@ -136,54 +126,39 @@ TEST_CASE("a corrupt cache file is ignored and replaced") {
   CHECK(cache->usage.find("seven_day")->usedPercent == 9);
 }
 
-TEST_CASE("a writer gives up when another process holds the lock past the wait") {
+TEST_CASE("a writer gives up when the lock is held past the wait, and the file is unchanged") {
   TempDir tmp;
   REQUIRE(recordUsage(tmp.path(), {.limits = {limit("seven_day", 1, kT0)}}, "", kT0).ok());
-  int ready[2];
-  REQUIRE(::pipe(ready) == 0);
-  const pid_t child = ::fork();
-  if (child == 0) {
-    const int fd = ::open((tmp.path() / "usage-cache.lock").c_str(), O_RDWR);
-    ::flock(fd, LOCK_EX);
-    (void)!::write(ready[1], "x", 1);
-    ::sleep(2);
-    ::_exit(0);
+  {
+    const FileLock held(tmp.path() / "usage-cache.lock", 0ms);
+    REQUIRE(held.locked());
+    const auto result =
+        recordUsage(tmp.path(), {.limits = {limit("seven_day", 2, kT0 + 1s)}}, "", kT0 + 1s, 20ms);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().message.find("usage-cache.lock") != std::string::npos);
   }
-  char c = 0;
-  REQUIRE(::read(ready[0], &c, 1) == 1);
-  const auto result =
-      recordUsage(tmp.path(), {.limits = {limit("seven_day", 2, kT0 + 1s)}}, "", kT0 + 1s, 20ms);
-  CHECK_FALSE(result.ok());
-  if (!result.ok()) CHECK(result.error().message.find("usage-cache.lock") != std::string::npos);
-  ::kill(child, SIGKILL);
-  ::waitpid(child, nullptr, 0);
   CHECK(readCache(tmp.path())->usage.find("seven_day")->usedPercent == 1);
+  REQUIRE(recordUsage(tmp.path(), {.limits = {limit("seven_day", 3, kT0 + 2s)}}, "", kT0 + 2s, 20ms).ok());
+  CHECK(readCache(tmp.path())->usage.find("seven_day")->usedPercent == 3);
 }
 
-TEST_CASE("concurrent writers in many processes never lose the newest reading or corrupt the file") {
+TEST_CASE("concurrent writers in many threads never lose the newest reading or corrupt the file") {
   TempDir tmp;
-  constexpr int kWriters = 16;
-  std::vector<pid_t> children;
+  constexpr int kWriters = 8;
+  std::vector<std::thread> writers;
+  std::vector<int> failures(kWriters, 0);
   for (int i = 0; i < kWriters; ++i) {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      // Each writer records its own per-model limit and a five_hour reading observed at kT0 + i s.
+    writers.emplace_back([&, i] {
       for (int round = 0; round < 5; ++round) {
         const std::string id = "seven_day_w" + std::to_string(i);
         const Usage usage{.limits = {limit("five_hour", i, kT0 + std::chrono::seconds(i)),
                                      limit(id.c_str(), round, kT0 + std::chrono::seconds(round))}};
-        if (!recordUsage(tmp.path(), usage, "", kT0, 10s).ok()) ::_exit(1);
+        if (!recordUsage(tmp.path(), usage, "", kT0, 10s).ok()) ++failures[static_cast<std::size_t>(i)];
       }
-      ::_exit(0);
-    }
-    children.push_back(pid);
+    });
   }
-  for (const pid_t pid : children) {
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
-  }
+  for (auto& writer : writers) writer.join();
+  for (const int failed : failures) CHECK(failed == 0);
   const auto cache = readCache(tmp.path());
   REQUIRE(cache);
   CHECK(cache->usage.find("five_hour")->usedPercent == kWriters - 1);
@@ -192,8 +167,5 @@ TEST_CASE("concurrent writers in many processes never lose the newest reading or
     REQUIRE(own != nullptr);
     CHECK(own->usedPercent == 4);
   }
-  // No temporary files are left behind.
-  int entries = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path())) ++entries;
-  CHECK(entries == 2);  // usage-cache.json and usage-cache.lock
+  CHECK(cut::test::entryCount(tmp.path()) == 2);  // usage-cache.json and usage-cache.lock
 }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/statusline/statusline_render.h"
+#include "support/env_scope.h"
 #include "support/temp_dir.h"
 
 namespace cut::test {
@@ -27,10 +28,11 @@ inline void checkGolden(const std::string& name, const std::string& line) {
   CHECK(line + "\n" == readWholeFile(path));
 }
 
-/// Local times are printed in UTC while one lives.
+/// Local times are printed in UTC while one lives. "UTC0" is a rule (name and offset), not a zone
+/// name, so glibc and the Windows C runtime read it alike with no time-zone database.
 struct UtcZone {
   UtcZone() {
-    ::setenv("TZ", "UTC", 1);
+    setEnvironment("TZ", "UTC0");
     ::tzset();
   }
 };
