@@ -18,7 +18,8 @@
 
 namespace cut::core::detail {
 
-/// The system's text for a Win32 error code, e.g. "Access denied.", without a trailing newline.
+/// The system's text for a Win32 error code, e.g. "Access is denied", without the closing full stop
+/// and line break (the caller's message punctuates).
 std::string win32ErrorText(DWORD code);
 
 /// Closes a handle on scope exit. INVALID_HANDLE_VALUE and null are both "no handle".

@@ -45,7 +45,10 @@ std::string win32ErrorText(DWORD code) {
   std::unique_ptr<void, LocalFreeDeleter> owner(text);
   if (length == 0 || text == nullptr) return "error " + std::to_string(code);
   std::wstring wide(text, length);
-  while (!wide.empty() && (wide.back() == L'\n' || wide.back() == L'\r' || wide.back() == L' '))
+  // The system's sentences end with a full stop; the callers' messages put their own punctuation
+  // after the text ("Cannot read X: Access is denied."), so it is dropped here.
+  while (!wide.empty() &&
+         (wide.back() == L'\n' || wide.back() == L'\r' || wide.back() == L' ' || wide.back() == L'.'))
     wide.pop_back();
   const int bytes = ::WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), nullptr, 0,
                                           nullptr, nullptr);
