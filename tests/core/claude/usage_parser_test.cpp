@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "support/temp_dir.h"
+#include "support/times.h"
 
 using namespace cut::core;
 using namespace std::chrono_literals;
@@ -16,14 +17,9 @@ using namespace std::chrono_literals;
 namespace {
 
 using cut::test::fixture;
+using cut::test::iso;
 
 const TimePoint kObserved = Clock::from_time_t(1'795'900'000);
-
-TimePoint iso(const char* text) {
-  const auto time = parseIsoTime(text);
-  REQUIRE_MESSAGE(time.has_value(), text);
-  return *time;
-}
 
 std::vector<std::string> ids(const Usage& usage) {
   std::vector<std::string> out;

@@ -5,29 +5,20 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 
+#include "history_store_support.h"
 #include "support/file_access.h"
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
 using namespace cut::core;
+using cut::test::openStore;
+using cut::test::sampleCount;
 using cut::test::TempDir;
 
 namespace {
 
 const TimePoint kStart = cut::test::kT0;
 const auto limit = cut::test::limitResetting;
-
-HistoryStore openStore(const TempDir& dir) {
-  auto store = HistoryStore::open(dir.path() / "state", {});
-  REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
-  return std::move(store.value());
-}
-
-std::size_t sampleCount(const std::vector<HistoryReading>& readings) {
-  std::size_t count = 0;
-  for (const auto& reading : readings) count += reading.limits.size();
-  return count;
-}
 
 }  // namespace
 

@@ -6,25 +6,12 @@
 
 #include "core/claude/usage_parser.h"
 #include "core/model/format.h"
-#include "support/env_scope.h"
+#include "support/times.h"
 
 using namespace cut::core;
 using namespace std::chrono;
-
-namespace {
-
-void useTimeZone(const char* zone) {
-  cut::test::setEnvironment("TZ", zone);
-  ::tzset();
-}
-
-TimePoint iso(const char* text) {
-  const auto time = parseIsoTime(text);
-  REQUIRE_MESSAGE(time.has_value(), text);
-  return *time;
-}
-
-}  // namespace
+using cut::test::iso;
+using cut::test::useTimeZone;
 
 TEST_CASE("local time follows the time zone's summer-time rule, so today is the local day") {
   useTimeZone("CET-1CEST,M3.5.0,M10.5.0/3");          // central Europe as a POSIX rule: no tz database needed

@@ -8,28 +8,12 @@
 
 #include "core/claude/usage_parser.h"
 #include "core/model/terminal_text.h"
-#include "support/env_scope.h"
+#include "support/times.h"
 
 using namespace cut::core;
 using namespace std::chrono;
-
-namespace {
-
-/// Local-time formatting reads TZ; every test that depends on it pins it first. Zones are written
-/// as a name and an offset ("UTC0", "CET-1"), which glibc and the Windows C runtime read alike;
-/// summer-time rules are POSIX's alone (format_posix_test.cpp).
-void useTimeZone(const char* zone) {
-  cut::test::setEnvironment("TZ", zone);
-  ::tzset();
-}
-
-TimePoint iso(const char* text) {
-  const auto time = parseIsoTime(text);
-  REQUIRE_MESSAGE(time.has_value(), text);
-  return *time;
-}
-
-}  // namespace
+using cut::test::iso;
+using cut::test::useTimeZone;
 
 TEST_CASE("durations read as the two largest whole units") {
   CHECK(formatDuration(seconds{0}) == "now");
