@@ -41,7 +41,7 @@ class UmaskScope {
 /// Whole file content, or empty when it cannot be read.
 std::string readWholeFile(const std::filesystem::path& path);
 
-/// Replaces the file's content with `content` (the folder must exist).
+/// Replaces the file's content with `content`, byte for byte, creating its folders when missing.
 void writeWholeFile(const std::filesystem::path& path, const std::string& content);
 
 /// The content of tests/fixtures/`name` (CUT_FIXTURES_DIR); throws when it is missing, which fails

@@ -20,6 +20,7 @@ std::string readWholeFile(const std::filesystem::path& path) {
 }
 
 void writeWholeFile(const std::filesystem::path& path, const std::string& content) {
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << content;
 }

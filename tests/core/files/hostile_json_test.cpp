@@ -27,11 +27,6 @@ const std::string kCommand = "/opt/cut/bin/claude-usage-tracker statusline";
 
 std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 }  // namespace
 
 TEST_CASE("a number past the double range in our settings sets the file aside instead of aborting") {
@@ -75,7 +70,7 @@ TEST_CASE("Claude Code settings with 1e400 or nested 100,000 deep are refused an
   TempDir tmp;
   for (const std::string& text : {std::string(R"({"model": "opus", "cleanupPeriodDays": 1e400})"),
                                   "{\"permissions\": " + nested(100'000) + "}"}) {
-    write(tmp.path() / "claude/settings.json", text);
+    writeWholeFile(tmp.path() / "claude/settings.json", text);
     const auto result = installStatusline(tmp.path() / "claude", tmp.path() / "state", kCommand, kNow);
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().message.find("left exactly as it is") != std::string::npos);
@@ -87,11 +82,11 @@ TEST_CASE("uninstall ignores a saved status line whose fields have the wrong typ
   TempDir tmp;
   const fs::path claude = tmp.path() / "claude";
   const fs::path state = tmp.path() / "state";
-  write(claude / "settings.json", R"({"model": "opus"})");
+  writeWholeFile(claude / "settings.json", R"({"model": "opus"})");
   REQUIRE(installStatusline(claude, state, kCommand, kNow).ok());
   for (const char* saved : {R"({"settings_file": 5, "status_line": {"type": "command"}})",
                             R"({"settings_file": ["x"], "status_line": 1})", R"([1, 2, 3])"}) {
-    write(state / "statusline-previous.json", saved);
+    writeWholeFile(state / "statusline-previous.json", saved);
     const auto result = uninstallStatusline(claude, state, kNow);
     REQUIRE(result.ok());
     CHECK(ordered_json::parse(readWholeFile(claude / "settings.json")) ==
@@ -103,7 +98,7 @@ TEST_CASE("uninstall ignores a saved status line whose fields have the wrong typ
 TEST_CASE("a read-only Claude Code settings.json is refused, not rewritten") {
   TempDir tmp;
   const fs::path file = tmp.path() / "claude/settings.json";
-  write(file, R"({"model": "opus"})");
+  writeWholeFile(file, R"({"model": "opus"})");
   // Write permission taken away: mode 0444 on POSIX, the read-only attribute on Windows.
   fs::permissions(file, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
                   fs::perm_options::remove);
@@ -122,7 +117,7 @@ TEST_CASE("a 50k-key settings.json keeps every key in order and gains the status
   for (int i = 0; i < 50'000; ++i)
     text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
   text += ",\"k7\":\"last value wins\"}";
-  write(tmp.path() / "claude/settings.json", text);
+  writeWholeFile(tmp.path() / "claude/settings.json", text);
   REQUIRE(installStatusline(tmp.path() / "claude", tmp.path() / "state", kCommand, kNow).ok());
   const auto after = ordered_json::parse(readWholeFile(tmp.path() / "claude/settings.json"));
   REQUIRE(after.size() == 50'001);

@@ -14,6 +14,7 @@ namespace fs = std::filesystem;
 using cut::test::modeOf;
 using cut::test::readWholeFile;
 using cut::test::TempDir;
+using cut::test::writeWholeFile;
 using ordered_json = nlohmann::ordered_json;
 
 namespace {
@@ -21,17 +22,12 @@ namespace {
 const TimePoint kNow = Clock::from_time_t(1'796'340'000);
 const std::string kCommand = "/opt/cut/bin/claude-usage-tracker statusline";
 
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 }  // namespace
 
 TEST_CASE("install keeps settings.json's mode") {
   TempDir tmp;
   const fs::path claude = tmp.path() / "claude";
-  write(claude / "settings.json", R"({"model":"opus"})");
+  writeWholeFile(claude / "settings.json", R"({"model":"opus"})");
   REQUIRE(::chmod((claude / "settings.json").c_str(), 0644) == 0);
   REQUIRE(installStatusline(claude, tmp.path() / "state", kCommand, kNow).ok());
   CHECK(modeOf(claude / "settings.json") == 0644);
@@ -47,7 +43,7 @@ TEST_CASE("a new settings.json is 0600 in a folder of 0755 at most") {
 
 TEST_CASE("a symlinked settings.json is edited where it points, the link kept") {
   TempDir tmp;
-  write(tmp.path() / "dotfiles/claude-settings.json", R"({"model":"sonnet"})");
+  writeWholeFile(tmp.path() / "dotfiles/claude-settings.json", R"({"model":"sonnet"})");
   fs::create_directories(tmp.path() / "claude");
   fs::create_symlink(tmp.path() / "dotfiles/claude-settings.json", tmp.path() / "claude/settings.json");
   REQUIRE(installStatusline(tmp.path() / "claude", tmp.path() / "state", kCommand, kNow).ok());

@@ -15,17 +15,13 @@ using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
 using cut::test::TempDir;
+using cut::test::writeWholeFile;
 using ordered_json = nlohmann::ordered_json;
 
 namespace {
 
 const TimePoint kNow = Clock::from_time_t(1'796'340'000);
 const std::string kCommand = "/opt/cut/bin/claude-usage-tracker statusline";
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 const char* kRich = R"json({
   "model": "opus",
@@ -62,7 +58,7 @@ TEST_CASE("install into a rich settings.json keeps every other key in order and 
   TempDir tmp;
   const fs::path claude = tmp.path() / "claude";
   const fs::path state = tmp.path() / "state";
-  write(claude / "settings.json", kRich);
+  writeWholeFile(claude / "settings.json", kRich);
 
   const auto result = installStatusline(claude, state, kCommand, kNow);
   REQUIRE(result.ok());
@@ -116,7 +112,7 @@ TEST_CASE("install into a rich settings.json keeps every other key in order and 
 TEST_CASE("a settings.json that is not valid JSON is refused and left byte for byte") {
   TempDir tmp;
   const std::string broken = "{\n  \"model\": \"opus\",\n  // a comment\n  \"env\": {\n";
-  write(tmp.path() / "settings.json", broken);
+  writeWholeFile(tmp.path() / "settings.json", broken);
   const auto result = installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow);
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().message.find("not valid JSON") != std::string::npos);
@@ -124,7 +120,7 @@ TEST_CASE("a settings.json that is not valid JSON is refused and left byte for b
   CHECK(readWholeFile(tmp.path() / "settings.json") == broken);
   CHECK(countBackups(tmp.path()) == 0);
   CHECK_FALSE(fs::exists(tmp.path() / "state"));
-  write(tmp.path() / "settings.json", "[1,2]");
+  writeWholeFile(tmp.path() / "settings.json", "[1,2]");
   CHECK_FALSE(installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow).ok());
   CHECK(readWholeFile(tmp.path() / "settings.json") == "[1,2]");
 }
@@ -132,15 +128,15 @@ TEST_CASE("a settings.json that is not valid JSON is refused and left byte for b
 TEST_CASE("the status line counts as installed only when settings.json names ours") {
   TempDir tmp;
   CHECK_FALSE(statuslineInstalled(tmp.path()));  // no file
-  write(tmp.path() / "settings.json", kRich);
+  writeWholeFile(tmp.path() / "settings.json", kRich);
   CHECK_FALSE(statuslineInstalled(tmp.path()));  // someone else's
   REQUIRE(installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow).ok());
   CHECK(statuslineInstalled(tmp.path()));
-  write(tmp.path() / "settings.json", "{\"statusLine\": {\"command\": \"" + kCommand + "\"},");
+  writeWholeFile(tmp.path() / "settings.json", "{\"statusLine\": {\"command\": \"" + kCommand + "\"},");
   CHECK_FALSE(statuslineInstalled(tmp.path()));  // not JSON
   // Over the size installStatusline reads: it would refuse the file, so it is not ours to report.
-  write(tmp.path() / "settings.json", "{\"statusLine\": {\"command\": \"" + kCommand + "\"}, \"pad\": \"" +
-                                          std::string(5 << 20, ' ') + "\"}");
+  writeWholeFile(tmp.path() / "settings.json", "{\"statusLine\": {\"command\": \"" + kCommand +
+                                                   "\"}, \"pad\": \"" + std::string(5 << 20, ' ') + "\"}");
   CHECK_FALSE(installStatusline(tmp.path(), tmp.path() / "state", kCommand, kNow).ok());
   CHECK_FALSE(statuslineInstalled(tmp.path()));
 }

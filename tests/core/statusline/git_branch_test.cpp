@@ -11,15 +11,9 @@ using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
 using cut::test::TempDir;
+using cut::test::writeWholeFile;
 
-namespace {
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;  // as git writes them: no CR before a newline
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("HEAD text names a branch or a short commit") {
   CHECK(branchFromHead("ref: refs/heads/main\n") == "main");
@@ -33,7 +27,7 @@ TEST_CASE("HEAD text names a branch or a short commit") {
 
 TEST_CASE("the branch is found by walking up from a nested folder") {
   TempDir tmp;
-  write(tmp.path() / "repo/.git/HEAD", "ref: refs/heads/develop\n");
+  writeWholeFile(tmp.path() / "repo/.git/HEAD", "ref: refs/heads/develop\n");
   fs::create_directories(tmp.path() / "repo/src/deep/er");
   CHECK(gitBranch(tmp.path() / "repo/src/deep/er") == "develop");
   CHECK(gitBranch(tmp.path() / "repo") == "develop");
@@ -42,23 +36,24 @@ TEST_CASE("the branch is found by walking up from a nested folder") {
 
 TEST_CASE("a detached HEAD shows the short commit") {
   TempDir tmp;
-  write(tmp.path() / "repo/.git/HEAD", "0123456789abcdef0123456789abcdef01234567\n");
+  writeWholeFile(tmp.path() / "repo/.git/HEAD", "0123456789abcdef0123456789abcdef01234567\n");
   CHECK(gitBranch(tmp.path() / "repo") == "0123456");
 }
 
 TEST_CASE("a worktree's .git file with an absolute gitdir is followed") {
   TempDir tmp;
-  write(tmp.path() / "main/.git/worktrees/wt/HEAD", "ref: refs/heads/statusline\n");
-  write(tmp.path() / "wt/.git", "gitdir: " + (tmp.path() / "main/.git/worktrees/wt").string() + "\n");
+  writeWholeFile(tmp.path() / "main/.git/worktrees/wt/HEAD", "ref: refs/heads/statusline\n");
+  writeWholeFile(tmp.path() / "wt/.git",
+                 "gitdir: " + (tmp.path() / "main/.git/worktrees/wt").string() + "\n");
   fs::create_directories(tmp.path() / "wt/src");
   CHECK(gitBranch(tmp.path() / "wt/src") == "statusline");
 }
 
 TEST_CASE("a submodule's relative gitdir is resolved from its own folder") {
   TempDir tmp;
-  write(tmp.path() / "super/.git/HEAD", "ref: refs/heads/main\n");
-  write(tmp.path() / "super/.git/modules/lib/HEAD", "ref: refs/heads/lib-branch\n");
-  write(tmp.path() / "super/lib/.git", "gitdir: ../.git/modules/lib\n");
+  writeWholeFile(tmp.path() / "super/.git/HEAD", "ref: refs/heads/main\n");
+  writeWholeFile(tmp.path() / "super/.git/modules/lib/HEAD", "ref: refs/heads/lib-branch\n");
+  writeWholeFile(tmp.path() / "super/lib/.git", "gitdir: ../.git/modules/lib\n");
   CHECK(gitBranch(tmp.path() / "super/lib") == "lib-branch");
   CHECK(gitBranch(tmp.path() / "super") == "main");
 }
@@ -67,9 +62,9 @@ TEST_CASE("outside a repository, or with a broken .git, there is no branch") {
   TempDir tmp;
   fs::create_directories(tmp.path() / "plain/sub");
   // The temp folder itself might sit inside a repository on some machines; only check broken ones.
-  write(tmp.path() / "broken/.git", "not a gitdir line\n");
+  writeWholeFile(tmp.path() / "broken/.git", "not a gitdir line\n");
   CHECK_FALSE(gitBranch(tmp.path() / "broken"));
-  write(tmp.path() / "dangling/.git", "gitdir: /nonexistent/cut-test\n");
+  writeWholeFile(tmp.path() / "dangling/.git", "gitdir: /nonexistent/cut-test\n");
   CHECK_FALSE(gitBranch(tmp.path() / "dangling"));
   CHECK_FALSE(gitBranch(""));
 }
