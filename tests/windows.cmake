@@ -16,43 +16,15 @@ cut_set_warnings(cut_test_files)
 # messages, privacy through support/file_access.h) or a Windows meaning (*_windows_test.cpp: DACLs,
 # devices and named pipes, share modes). Their POSIX halves (*_posix_test.cpp: modes, umask, uids,
 # FIFOs, symlinks, fork) are in the Linux list only. Left out: autostart_test, whose subject (XDG
-# autostart) is Linux's; the Windows Run key has its own suite (platform/windows_autostart_test.cpp). Local time is set through TZ as a name and an offset ("UTC0", "CET-1"),
-# which both C runtimes read; summer-time rules are POSIX's (format_posix_test.cpp).
+# autostart) is Linux's; the Windows Run key has its own suite (platform/windows_autostart_test.cpp).
+# Local time is set through TZ as a name and an offset ("UTC0", "CET-1"), which both C runtimes
+# read; summer-time rules are POSIX's (format_posix_test.cpp).
+include(core/shared_tests.cmake)
 set(CUT_WINDOWS_CORE_TESTS
-  core/claude/claude_client_test.cpp
-  core/claude/error_test.cpp
-  core/claude/fetch_policy_test.cpp
-  core/claude/iso_time_test.cpp
-  core/claude/poll_schedule_test.cpp
-  core/claude/usage_bounds_test.cpp
-  core/claude/usage_parser_edge_test.cpp
-  core/claude/usage_parser_test.cpp
-  core/files/atomic_file_test.cpp
+  ${CUT_CORE_SHARED_TESTS}
   core/files/atomic_file_windows_test.cpp
   core/files/files_windows_test.cpp
-  core/files/hostile_json_test.cpp
-  core/files/key_file_test.cpp
   core/files/key_file_windows_test.cpp
-  core/files/private_dir_test.cpp
-  core/files/settings_test.cpp
-  core/files/usage_cache_bounds_test.cpp
-  core/files/usage_cache_test.cpp
-  core/model/alert_policy_test.cpp
-  core/history/history_format_test.cpp
-  core/history/history_store_test.cpp
-  core/history/window_samples_load_test.cpp
-  core/model/cache_merge_test.cpp
-  core/model/demo_test.cpp
-  core/model/format_test.cpp
-  core/model/pace_test.cpp
-  core/model/usage_test.cpp
-  core/statusline/claude_code_settings_test.cpp
-  core/statusline/git_branch_test.cpp
-  core/statusline/statusline_hostile_test.cpp
-  core/statusline/statusline_input_test.cpp
-  core/statusline/statusline_render_test.cpp
-  core/statusline/statusline_width_test.cpp
-  core/window/placement_test.cpp
 )
 add_executable(core_tests main.cpp ${CUT_WINDOWS_CORE_TESTS})
 target_link_libraries(core_tests PRIVATE cut_test_files cut_core cut::doctest cut::json)
