@@ -26,8 +26,8 @@ set(CUT_WINDOWS_CORE_TESTS
   core/files/files_windows_test.cpp
   core/files/key_file_windows_test.cpp
 )
-add_executable(core_tests main.cpp ${CUT_WINDOWS_CORE_TESTS})
-target_link_libraries(core_tests PRIVATE cut_test_files cut_core cut::doctest cut::json)
+add_executable(core_tests ${CUT_WINDOWS_CORE_TESTS})
+target_link_libraries(core_tests PRIVATE cut_test_files cut_core cut_test_main cut::json)
 target_compile_definitions(core_tests PRIVATE CUT_FIXTURES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fixtures"
   CUT_GOLDEN_DIR="${CMAKE_CURRENT_SOURCE_DIR}/golden")
 cut_set_warnings(core_tests)

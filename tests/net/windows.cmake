@@ -16,12 +16,11 @@ target_link_libraries(wine_trust_ca PRIVATE crypt32)
 cut_set_warnings(wine_trust_ca)
 
 add_executable(net_tests
-  main.cpp
   net/request_deadlines_test.cpp
   net/winhttp_errors_test.cpp
   net/winhttp_transport_test.cpp
 )
-target_link_libraries(net_tests PRIVATE cut_net cut_core cut::doctest)
+target_link_libraries(net_tests PRIVATE cut_net cut_core cut_test_main)
 target_include_directories(net_tests PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_compile_definitions(net_tests PRIVATE
   CUT_FIXTURES_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fixtures"

@@ -6,10 +6,10 @@ target_include_directories(windows_helper PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
 target_link_libraries(windows_helper PRIVATE cut_os)
 cut_set_warnings(windows_helper)
 
-add_executable(platform_windows_tests main.cpp platform/windows_platform_test.cpp
+add_executable(platform_windows_tests platform/windows_platform_test.cpp
   platform/notifier_windows_test.cpp platform/windows_autostart_test.cpp platform/balloon_probe.cpp)
 target_include_directories(platform_windows_tests PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
-target_link_libraries(platform_windows_tests PRIVATE cut_platform cut_os cut_core cut::doctest advapi32)
+target_link_libraries(platform_windows_tests PRIVATE cut_platform cut_os cut_core cut_test_main advapi32)
 target_compile_definitions(platform_windows_tests PRIVATE UNICODE _UNICODE WIN32_LEAN_AND_MEAN NOMINMAX)
 add_dependencies(platform_windows_tests windows_helper)
 set_target_properties(platform_windows_tests windows_helper PROPERTIES
