@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace request_deadlines_test {
+
 using namespace cut;
 using namespace std::chrono_literals;
 using Clock = net::Deadlines::Clock;
@@ -57,3 +59,5 @@ TEST_CASE("before the request is sent only the total deadline applies") {
   CHECK_FALSE(deadlines.expired(start + 20s));
   CHECK(deadlines.next() == start + 30s);
 }
+
+}  // namespace request_deadlines_test

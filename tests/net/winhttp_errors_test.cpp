@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+namespace winhttp_errors_test {
+
 using namespace cut;
 using core::TransportErrorKind;
 
@@ -51,3 +53,5 @@ TEST_CASE("a certificate problem reported before the failure names itself and ma
   CHECK(net::winHttpError(ERROR_WINHTTP_TIMEOUT, WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA).kind ==
         TransportErrorKind::Timeout);
 }
+
+}  // namespace winhttp_errors_test

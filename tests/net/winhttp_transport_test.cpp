@@ -12,6 +12,8 @@
 #include "net/transport_test_support.h"
 #include "net/wine_server.h"
 
+namespace winhttp_transport_test {
+
 using namespace cut;
 using namespace std::chrono_literals;
 
@@ -207,3 +209,5 @@ TEST_CASE("WinHTTP: a closed port is Network and a CA file is refused as Tls, na
   checkFailure(result, core::TransportErrorKind::Tls);
   CHECK(result.error().message.find("certificate store") != std::string::npos);
 }
+
+}  // namespace winhttp_transport_test

@@ -21,6 +21,8 @@
 #include "platform/notifier.h"
 #include "platform/windows_text.h"
 
+namespace notifier_windows_test {
+
 using cut::platform::Notifier;
 using cut::platform::NotifyResult;
 using cut::platform::NotifyStatus;
@@ -203,3 +205,5 @@ TEST_CASE("text for fixed-size fields is cut on a character boundary, with an el
   CHECK(fitUtf16(L"abc", 1) == L"\u2026");
   CHECK(fitUtf16(L"abc", 0) == L"");
 }
+
+}  // namespace notifier_windows_test

@@ -11,6 +11,8 @@
 
 #include "core/files/autostart.h"
 
+namespace windows_autostart_test {
+
 namespace fs = std::filesystem;
 using namespace cut::core;
 
@@ -172,3 +174,5 @@ TEST_CASE("a value that is not a string is reported present and not ours, and le
   CHECK_FALSE(enableAutostart(key.run, kProgram));
   CHECK(rawValue(key.run).type == REG_DWORD);
 }
+
+}  // namespace windows_autostart_test

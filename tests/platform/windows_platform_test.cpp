@@ -26,6 +26,8 @@
 #include "platform/self_path.h"
 #include "platform/single_instance.h"
 
+namespace windows_platform_test {
+
 namespace fs = std::filesystem;
 using cut::platform::FileWatch;
 using cut::platform::SingleInstance;
@@ -283,3 +285,5 @@ TEST_CASE("the process clock and CPU time are plausible") {
   CHECK(*age < 86'400'000.0);
   CHECK(cut::platform::processCpuSeconds() >= 0.0);
 }
+
+}  // namespace windows_platform_test

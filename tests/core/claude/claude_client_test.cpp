@@ -12,6 +12,8 @@
 
 #include "support/temp_dir.h"
 
+namespace claude_client_test {
+
 using namespace cut::core;
 
 namespace {
@@ -299,3 +301,5 @@ TEST_CASE("usage answers that are not usage are bad responses, and so is a list 
   CHECK(expired.error().kind == ErrorKind::AuthExpired);
   CHECK(expired.error().httpStatus == 401);
 }
+
+}  // namespace claude_client_test

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace error_test {
+
 using namespace cut::core;
 
 TEST_CASE("redaction replaces every copy of the key and leaves the rest of the text") {
@@ -21,3 +23,5 @@ TEST_CASE("redaction ends when the key also occurs inside its own mark") {
   CHECK(redactKey("a key b", "key") == "a [key] b");
   CHECK(redactKey("ke", "k") == "[key]e");
 }
+
+}  // namespace error_test

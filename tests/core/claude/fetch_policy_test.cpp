@@ -9,6 +9,8 @@
 
 #include "support/temp_dir.h"
 
+namespace fetch_policy_test {
+
 using namespace cut::core;
 using namespace std::chrono;
 
@@ -208,3 +210,5 @@ TEST_CASE("poll interval is held to 30 s at least") {
   CHECK(clampPollInterval(seconds{60}) == seconds{60});
   CHECK(clampPollInterval(seconds{3600}) == seconds{3600});
 }
+
+}  // namespace fetch_policy_test

@@ -2,6 +2,8 @@
 
 #include "core/claude/usage_parser.h"
 
+namespace iso_time_test {
+
 using namespace cut::core;
 using namespace std::chrono;
 
@@ -47,3 +49,5 @@ TEST_CASE("formatIsoTimeUtc writes whole UTC seconds and round-trips") {
   CHECK(formatIsoTimeUtc(*parsed) == "2026-12-02T16:59:59Z");
   CHECK(parseIsoTime(formatIsoTimeUtc(*parsed)) == floor<seconds>(*parsed));
 }
+
+}  // namespace iso_time_test

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <optional>
 
+namespace poll_schedule_test {
+
 using cut::core::ErrorKind;
 using cut::core::FetchError;
 using cut::core::PollSchedule;
@@ -237,3 +239,5 @@ TEST_CASE("a refresh while paused makes one attempt and a still-bad key pauses a
   CHECK(schedule.paused());
   CHECK_FALSE(schedule.nextAttempt().has_value());
 }
+
+}  // namespace poll_schedule_test

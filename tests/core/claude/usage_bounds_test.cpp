@@ -8,6 +8,8 @@
 #include "core/claude/usage_parser.h"
 #include "core/model/time_bounds.h"
 
+namespace usage_bounds_test {
+
 using namespace cut::core;
 
 namespace {
@@ -64,3 +66,5 @@ TEST_CASE("a numeric resets_at is kept only between the epoch and the year 2200"
     CHECK_FALSE(resetOf(garbage));
   }
 }
+
+}  // namespace usage_bounds_test

@@ -2,6 +2,8 @@
 
 #include "core/claude/usage_parser.h"
 
+namespace usage_parser_edge_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -211,3 +213,5 @@ TEST_CASE("organizations: entries without a uuid are skipped, other shapes are e
   REQUIRE_FALSE(object.ok());
   CHECK(object.error().message.find("got an object") != std::string::npos);
 }
+
+}  // namespace usage_parser_edge_test

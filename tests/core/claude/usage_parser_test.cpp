@@ -11,6 +11,8 @@
 #include "support/temp_dir.h"
 #include "support/times.h"
 
+namespace usage_parser_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -178,3 +180,5 @@ TEST_CASE("an error object answered with 200 is said plainly, by every endpoint'
   REQUIRE_FALSE(overage.ok());
   CHECK(overage.error().message == expected);
 }
+
+}  // namespace usage_parser_test

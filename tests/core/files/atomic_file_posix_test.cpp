@@ -16,6 +16,8 @@
 #include "core/files/atomic_file.h"
 #include "support/temp_dir.h"
 
+namespace atomic_file_posix_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -219,3 +221,5 @@ TEST_CASE("readFile refuses a huge sparse file without loading it") {
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().tooLarge);
 }
+
+}  // namespace atomic_file_posix_test

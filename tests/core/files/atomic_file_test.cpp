@@ -8,6 +8,8 @@
 #include "support/file_access.h"
 #include "support/temp_dir.h"
 
+namespace atomic_file_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -119,3 +121,5 @@ TEST_CASE("readFile refuses a folder") {
   REQUIRE_FALSE(folder.ok());
   CHECK(folder.error().message.find("not a regular file") != std::string::npos);
 }
+
+}  // namespace atomic_file_test

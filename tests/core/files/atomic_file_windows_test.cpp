@@ -9,6 +9,8 @@
 #include "core/files/atomic_file.h"
 #include "support/temp_dir.h"
 
+namespace atomic_file_windows_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -54,3 +56,5 @@ TEST_CASE("a temporary held open by a live writer is kept by the next write, a d
   CHECK(std::filesystem::exists(other));
   CHECK(readWholeFile(path) == "sk-ant-sid01-NEW_KEY_abcdefghij\n");
 }
+
+}  // namespace atomic_file_windows_test

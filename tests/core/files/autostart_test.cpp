@@ -5,6 +5,8 @@
 #include "core/files/our_files.h"
 #include "support/temp_dir.h"
 
+namespace autostart_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -69,3 +71,5 @@ TEST_CASE("our files are only the names the program writes, as regular files") {
   CHECK_FALSE(keyFileIsOurs(state / "widget.lock"));
   CHECK(keyFileIsOurs(config / "notes.txt"));
 }
+
+}  // namespace autostart_test

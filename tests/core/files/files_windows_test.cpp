@@ -19,6 +19,8 @@
 #include "core/statusline/claude_code_settings.h"
 #include "support/temp_dir.h"
 
+namespace files_windows_test {
+
 namespace {
 
 using cut::test::TempDir;
@@ -228,3 +230,5 @@ TEST_CASE("Claude Code's folder is %USERPROFILE%\\.claude unless CLAUDE_CONFIG_D
   CHECK(cut::core::claudeConfigDir() == dir.path() / ".claude");
   REQUIRE(::_putenv_s("CLAUDE_CONFIG_DIR", "") == 0);
 }
+
+}  // namespace files_windows_test

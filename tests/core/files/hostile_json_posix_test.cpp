@@ -5,6 +5,8 @@
 #include "core/statusline/claude_code_settings.h"
 #include "support/temp_dir.h"
 
+namespace hostile_json_posix_test {
+
 using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::TempDir;
@@ -28,3 +30,5 @@ TEST_CASE("a dangling settings.json link is refused and stays a link to where it
   CHECK(fs::read_symlink(link) == tmp.path() / "dotfiles/claude.json");
   CHECK_FALSE(fs::exists(tmp.path() / "dotfiles"));
 }
+
+}  // namespace hostile_json_posix_test

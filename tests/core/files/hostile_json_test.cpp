@@ -13,6 +13,8 @@
 #include "support/file_access.h"
 #include "support/temp_dir.h"
 
+namespace hostile_json_test {
+
 using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
@@ -128,3 +130,5 @@ TEST_CASE("a 50k-key settings.json keeps every key in order and gains the status
   CHECK(it.value() == "last value wins");  // a repeated key keeps its place and its last value
   CHECK(std::prev(after.end()).key() == "statusLine");
 }
+
+}  // namespace hostile_json_test

@@ -8,6 +8,8 @@
 #include "core/files/key_file.h"
 #include "support/temp_dir.h"
 
+namespace key_file_posix_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -96,3 +98,5 @@ TEST_CASE("removeKeyFile removes a symlink, not what it points to") {
   CHECK_FALSE(std::filesystem::exists(std::filesystem::symlink_status(dir / "key")));
   CHECK(readWholeFile(dir / "real") == "keep");
 }
+
+}  // namespace key_file_posix_test

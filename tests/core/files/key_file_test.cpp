@@ -9,6 +9,8 @@
 #include "support/file_access.h"
 #include "support/temp_dir.h"
 
+namespace key_file_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -264,3 +266,5 @@ TEST_CASE("removeKeyFile reports a path it cannot remove") {
   CHECK(result.error().message.find((dir / "key").string()) != std::string::npos);
   CHECK(std::filesystem::is_directory(dir / "key"));
 }
+
+}  // namespace key_file_test

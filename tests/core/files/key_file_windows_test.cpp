@@ -7,6 +7,8 @@
 
 #include "core/files/key_file.h"
 
+namespace key_file_windows_test {
+
 using namespace cut::core;
 
 TEST_CASE("a device or a named pipe at the key path is refused, not read or waited on") {
@@ -30,3 +32,5 @@ TEST_CASE("a device or a named pipe at the key path is refused, not read or wait
   CHECK_FALSE(loaded.error().noKey);
   CHECK(loaded.error().message.find("not a regular file") != std::string::npos);
 }
+
+}  // namespace key_file_windows_test

@@ -12,6 +12,8 @@
 #include "core/files/usage_cache.h"
 #include "support/temp_dir.h"
 
+namespace private_dir_posix_test {
+
 using namespace cut::core;
 using namespace cut::test;
 namespace fs = std::filesystem;
@@ -111,3 +113,5 @@ TEST_CASE("state files are read only when ours and not through a link") {
                   .ok());
   CHECK_FALSE(fs::exists(cache));
 }
+
+}  // namespace private_dir_posix_test

@@ -10,6 +10,8 @@
 #include "support/file_access.h"
 #include "support/temp_dir.h"
 
+namespace private_dir_test {
+
 using namespace cut::core;
 using namespace cut::test;
 namespace fs = std::filesystem;
@@ -52,3 +54,5 @@ TEST_CASE("settings in a folder others can write to are not read, set aside or w
   CHECK(readWholeFile(settingsPath(dir)) == text);
   CHECK(entryCount(dir) == 1);
 }
+
+}  // namespace private_dir_test

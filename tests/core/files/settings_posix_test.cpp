@@ -6,6 +6,8 @@
 #include "core/files/settings.h"
 #include "support/temp_dir.h"
 
+namespace settings_posix_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -17,3 +19,5 @@ TEST_CASE("the saved file is mode 0600 in a 0700 folder even under umask 0") {
   CHECK(modeOf(settingsPath(configDir)) == 0600);
   CHECK(modeOf(configDir) == 0700);
 }
+
+}  // namespace settings_posix_test

@@ -9,6 +9,8 @@
 #include "support/file_access.h"
 #include "support/temp_dir.h"
 
+namespace settings_test {
+
 using namespace cut::core;
 using namespace cut::test;
 
@@ -333,3 +335,5 @@ TEST_CASE("a placement with a negative offset and an empty list of rows load as 
   CHECK(load.settings.placement.offsetX == -100000);
   CHECK(load.settings.placement.offsetY == 100000);
 }
+
+}  // namespace settings_test

@@ -10,6 +10,8 @@
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
+namespace usage_cache_bounds_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 using cut::test::kT0;
@@ -101,3 +103,5 @@ TEST_CASE("a cache of thousands of limits reads back as kMaxLimits, the session 
   for (int i = 0; i < 5000; ++i) many.limits.push_back(limit(("y" + std::to_string(i)).c_str(), 1, kT0));
   CHECK(mergeUsage(cache->usage, many).limits.size() == kMaxLimits);
 }
+
+}  // namespace usage_cache_bounds_test

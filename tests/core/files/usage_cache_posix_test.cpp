@@ -14,6 +14,8 @@
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
+namespace usage_cache_posix_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 using cut::test::kT0;
@@ -94,3 +96,5 @@ TEST_CASE("concurrent writers in many processes never lose the newest reading or
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(tmp.path())) ++entries;
   CHECK(entries == 2);  // usage-cache.json and usage-cache.lock
 }
+
+}  // namespace usage_cache_posix_test

@@ -12,6 +12,8 @@
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
+namespace usage_cache_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 using cut::test::kT0;
@@ -169,3 +171,5 @@ TEST_CASE("concurrent writers in many threads never lose the newest reading or c
   }
   CHECK(cut::test::entryCount(tmp.path()) == 2);  // usage-cache.json and usage-cache.lock
 }
+
+}  // namespace usage_cache_test

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+namespace history_format_test {
+
 using namespace cut::core;
 
 namespace {
@@ -80,3 +82,5 @@ TEST_CASE("--since takes minutes, hours or days and nothing else") {
     CHECK_FALSE(parseHistorySpan(bad));
   }
 }
+
+}  // namespace history_format_test

@@ -8,6 +8,8 @@
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
+namespace history_store_posix_test {
+
 using namespace cut::core;
 using cut::test::openStore;
 using cut::test::sampleCount;
@@ -80,3 +82,5 @@ TEST_CASE("60 days of readings stay under 5 MB with the recent detail intact") {
   CHECK(olderThanTwoDays <= 2 * (28 * 24 * 6 + 1));
   CHECK(olderThanTwoDays >= 2 * (28 * 24 * 6 - 1));
 }
+
+}  // namespace history_store_posix_test

@@ -10,6 +10,8 @@
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
+namespace history_store_test {
+
 using namespace cut::core;
 using cut::test::openStore;
 using cut::test::sampleCount;
@@ -125,3 +127,5 @@ TEST_CASE("a history damaged inside is set aside by a verifying open") {
 // 60 days at a 30 s refresh, every reading changed (the worst case for the size): the file stays
 // under 5 MB, nothing older than 35 days is kept, the last day keeps every sample and older days
 // at most one per limit per 10 minutes.
+
+}  // namespace history_store_test

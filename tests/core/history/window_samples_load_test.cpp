@@ -8,6 +8,8 @@
 #include "support/readings.h"
 #include "support/temp_dir.h"
 
+namespace window_samples_load_test {
+
 using namespace cut::core;
 using cut::test::TempDir;
 
@@ -82,3 +84,5 @@ TEST_CASE("with nothing recorded yet the load is empty and creates no history fi
   CHECK(samples->notice.empty());
   CHECK(std::filesystem::is_empty(state));
 }
+
+}  // namespace window_samples_load_test

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace alert_policy_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -175,3 +177,5 @@ TEST_CASE("session percents written for people read back as the same list") {
   CHECK(sessionPercentsProblem({75.0, 90.0}).empty());
   CHECK_FALSE(sessionPercentsProblem({90.0, 75.0}).empty());
 }
+
+}  // namespace alert_policy_test

@@ -4,6 +4,8 @@
 
 #include "support/readings.h"
 
+namespace cache_merge_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 using cut::test::kT0;
@@ -170,3 +172,5 @@ TEST_CASE("a cached reading whose window has reset counts as 0 percent") {
   CHECK(merged.usage->limits[0].usedPercent == 88);  // kept as read
   CHECK(effectivePercent(merged.usage->limits[0], kT0) == 0.0);
 }
+
+}  // namespace cache_merge_test

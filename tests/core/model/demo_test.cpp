@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace demo_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -43,3 +45,5 @@ TEST_CASE("demo reset times fall on whole minutes so every countdown ticks toget
     CHECK(effectivePercent(limit, now) == limit.usedPercent);
   }
 }
+
+}  // namespace demo_test

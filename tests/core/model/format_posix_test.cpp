@@ -8,6 +8,8 @@
 #include "core/model/format.h"
 #include "support/times.h"
 
+namespace format_posix_test {
+
 using namespace cut::core;
 using namespace std::chrono;
 using cut::test::iso;
@@ -22,3 +24,5 @@ TEST_CASE("local time follows the time zone's summer-time rule, so today is the 
         "14:00");  // summer
   useTimeZone("UTC0");
 }
+
+}  // namespace format_posix_test

@@ -10,6 +10,8 @@
 #include "core/model/terminal_text.h"
 #include "support/times.h"
 
+namespace format_test {
+
 using namespace cut::core;
 using namespace std::chrono;
 using cut::test::iso;
@@ -114,3 +116,5 @@ TEST_CASE("terminal-safe text replaces control bytes, DEL and C1 controls and ke
 TEST_CASE("money never prints a control character from the currency code") {
   CHECK(formatMoney(1.5, "X\x1b[2J") == "1.50 X?[2J");
 }
+
+}  // namespace format_test

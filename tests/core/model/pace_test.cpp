@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace pace_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -221,3 +223,5 @@ TEST_CASE("a window already at its limit is reached now") {
   REQUIRE(pace.limitAt.has_value());
   CHECK(*pace.limitAt == now);
 }
+
+}  // namespace pace_test

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace usage_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -57,3 +59,5 @@ TEST_CASE("usage finds a limit by id") {
   CHECK(usage.find("seven_day")->id == "seven_day");
   CHECK(usage.find("seven_day_opus") == nullptr);
 }
+
+}  // namespace usage_test

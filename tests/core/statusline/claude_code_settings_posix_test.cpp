@@ -9,6 +9,8 @@
 #include "core/statusline/claude_code_settings.h"
 #include "support/temp_dir.h"
 
+namespace claude_code_settings_posix_test {
+
 using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::modeOf;
@@ -52,3 +54,5 @@ TEST_CASE("a symlinked settings.json is edited where it points, the link kept") 
         "sonnet");
   CHECK(readWholeFile(tmp.path() / "dotfiles/claude-settings.json").find(kCommand) != std::string::npos);
 }
+
+}  // namespace claude_code_settings_posix_test

@@ -11,6 +11,8 @@
 #include "support/file_access.h"
 #include "support/temp_dir.h"
 
+namespace claude_code_settings_test {
+
 using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
@@ -164,3 +166,5 @@ TEST_CASE("CLAUDE_CONFIG_DIR decides where Claude Code's settings live") {
   env.set("CLAUDE_CONFIG_DIR", std::nullopt);
   CHECK(claudeConfigDir().filename() == ".claude");
 }
+
+}  // namespace claude_code_settings_test

@@ -11,6 +11,8 @@
 #include "core/statusline/git_branch.h"
 #include "support/temp_dir.h"
 
+namespace git_branch_posix_test {
+
 using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::TempDir;
@@ -46,3 +48,5 @@ TEST_CASE("a FIFO as HEAD or as .git gives no branch instead of blocking") {
   REQUIRE(::mkfifo(dotGit.c_str(), 0600) == 0);
   CHECK_FALSE(branchWithoutHanging(tmp.path() / "fifo_git", {dotGit}));
 }
+
+}  // namespace git_branch_posix_test

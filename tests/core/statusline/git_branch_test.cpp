@@ -7,6 +7,8 @@
 
 #include "support/temp_dir.h"
 
+namespace git_branch_test {
+
 using namespace cut::core;
 namespace fs = std::filesystem;
 using cut::test::readWholeFile;
@@ -74,3 +76,5 @@ TEST_CASE("a folder where HEAD should be gives no branch") {
   fs::create_directories(tmp.path() / "dir_head/.git/HEAD");
   CHECK_FALSE(gitBranch(tmp.path() / "dir_head"));
 }
+
+}  // namespace git_branch_test

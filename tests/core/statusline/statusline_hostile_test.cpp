@@ -9,6 +9,8 @@
 
 #include "core/statusline/statusline_render.h"
 
+namespace statusline_hostile_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -85,3 +87,5 @@ TEST_CASE("a cache reading dated in the future is drawn as stale") {
   view.cache = cache;
   CHECK(renderStatusline(view, plain({"five_hour"}), kNow) == "5h 42% ▰▰▰▰▱▱▱▱▱▱ │ stale, dated ahead");
 }
+
+}  // namespace statusline_hostile_test

@@ -6,6 +6,8 @@
 
 #include "support/temp_dir.h"
 
+namespace statusline_input_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 
@@ -119,3 +121,5 @@ TEST_CASE("input beyond 1 MiB is ignored") {
   CHECK(input.model == "Opus");
   CHECK(input.currentDir.empty());
 }
+
+}  // namespace statusline_input_test

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+namespace statusline_render_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 using cut::test::checkGolden;
@@ -213,3 +215,5 @@ TEST_CASE("the limit-time segment is left out when the session lasts to its rese
   style.layout.segments = {"five_hour"};
   CHECK(renderStatusline(view, style, kNow).find("\x1b[38;5;214m42%") != std::string::npos);  // pressing
 }
+
+}  // namespace statusline_render_test

@@ -12,6 +12,8 @@
 #include "core/statusline/statusline_render.h"
 #include "statusline_golden.h"
 
+namespace statusline_width_test {
+
 using namespace cut::core;
 using namespace std::chrono_literals;
 using cut::test::checkGolden;
@@ -138,3 +140,5 @@ TEST_CASE("golden: per-model, extra and a stale refreshing note at 60 columns") 
                            "weekly", "cost",   "per_model", "extra"};
   checkGolden("all_segments_stale_60_columns_plain", renderStatusline(view, style, kNow));
 }
+
+}  // namespace statusline_width_test

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace placement_test {
+
 using namespace cut::core;
 
 namespace {
@@ -137,3 +139,5 @@ TEST_CASE("the monitor for a window is the one holding its centre, else the most
   CHECK(monitorFor(kDual, {-5000, -5000, kW, kH})->name == "DP-1");
   CHECK(monitorFor({}, {0, 0, 1, 1}) == nullptr);
 }
+
+}  // namespace placement_test
