@@ -5,8 +5,8 @@
 # Release at -O2 by default (CMake's Release for GCC is -O3): the .exe people run, and the one the
 # tests run. No debug information: nothing on Windows reads it (crashes leave no dump, see
 # SECURITY.md), and it would make the compile half again as long and the .exe fifteen times larger;
-# the symbol table is stripped at link (-s) for the same reason. The program's libraries compile in
-# unity batches (CUT_UNITY_BUILD in CMakeLists.txt).
+# the symbol table is stripped at link (-s) for the same reason. The program's libraries and the
+# Windows suites compile in unity batches (CUT_UNITY_BUILD in CMakeLists.txt).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export BUILD_DIR=${BUILD_DIR:-$root/build-windows}
