@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages this project builds and tests with, skipping what is present.
 # Usage: scripts/install-deps.sh [build|test|windows]
 #   test adds the X server, window manager and tools, and the Windows cross-build's packages;
-#   windows adds only those: mingw-w64, Wine, dpkg-dev (for apt-get source) and tclsh (SQLite's build).
+#   windows adds only those: mingw-w64, Wine, dpkg-dev (for apt-get source), tclsh (SQLite's build)
+#   and Ninja (which keeps both cores compiling across the cross-build's targets; make idles between).
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libglfw3-dev libcurl4-openssl-dev nlohmann-json3-dev
@@ -11,7 +12,7 @@ test_pkgs=(doctest-dev libcpp-httplib-dev libssl-dev openssl xvfb xauth openbox 
            x11-utils mesa-utils dbus-x11 dbus-daemon procps time desktop-file-utils lintian debootstrap file
            clang libclang-rt-14-dev)
 windows_pkgs=(g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine wine64
-              dpkg-dev tcl nlohmann-json3-dev doctest-dev libstb-dev cmake)
+              dpkg-dev tcl nlohmann-json3-dev doctest-dev libstb-dev cmake ninja-build)
 
 case "${1:-build}" in
   build) want=("${build_pkgs[@]}") ;;

@@ -15,10 +15,12 @@ werror=OFF
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 "$root/scripts/windows-deps.sh"
-# The toolchain is read only when the build folder is made; naming it again draws a warning.
-toolchain=()
-[ -f "$BUILD_DIR/CMakeCache.txt" ] || toolchain=(--toolchain "$root/cmake/toolchains/mingw-w64-x86_64.cmake")
-cmake -S "$root" -B "$BUILD_DIR" "${toolchain[@]}" \
+# The toolchain and the generator are read only when the build folder is made; naming the toolchain
+# again draws a warning, and a folder made with another generator keeps it. Ninja keeps both cores
+# compiling across targets, where make leaves one idle while a target links.
+new_folder=()
+[ -f "$BUILD_DIR/CMakeCache.txt" ] || new_folder=(-G Ninja --toolchain "$root/cmake/toolchains/mingw-w64-x86_64.cmake")
+cmake -S "$root" -B "$BUILD_DIR" "${new_folder[@]}" \
   -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-Release} "-DCMAKE_C_FLAGS_RELEASE=-O2 -DNDEBUG" \
   "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" -DCMAKE_EXE_LINKER_FLAGS_RELEASE=-s \
   -DCUT_UNITY_BUILD=ON -DCUT_WERROR=$werror "${launcher[@]}" >/dev/null

@@ -32,7 +32,12 @@ stop_wine() { wineserver -k >/dev/null 2>&1 || true; }
 trap 'stop_wine; if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi' EXIT
 stop_wine  # a server left by an earlier run would still hold the old pipe
 wineserver -p >/dev/null 2>&1
-wine cmd /c exit >/dev/null 2>&1 </dev/null
+# Making the prefix (wineboot, several seconds) overlaps building the dependencies; the build itself
+# waits for it, as it runs Wine.
+wine cmd /c exit >/dev/null 2>&1 </dev/null &
+prefix_pid=$!
+"$root/scripts/windows-deps.sh"
+wait "$prefix_pid"
 "$root/scripts/windows-build.sh"
 built_at=$SECONDS
 
