@@ -1,5 +1,5 @@
-// The Windows side of file_access.h: DACLs through the Win32 security API and file indexes through
-// GetFileInformationByHandle.
+// The Windows side of file_access.h, and dacl_windows.h: DACLs through the Win32 security API and
+// file indexes through GetFileInformationByHandle.
 #include <aclapi.h>
 #include <sddl.h>
 #include <windows.h>
@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "support/dacl_windows.h"
 #include "support/file_access.h"
 
 namespace cut::test {
@@ -25,6 +26,18 @@ std::wstring sidText(PSID sid) {
   return text;
 }
 
+std::string narrow(const std::wstring& text) { return std::filesystem::path(text).string(); }
+
+// Gives `path` a protected DACL: Everyone with `everyone` rights (SDDL, e.g. FR), this user full
+// control, both inherited by what a folder holds.
+void loosen(const std::filesystem::path& path, const std::wstring& everyone) {
+  const std::wstring inherit = std::filesystem::is_directory(path) ? L"OICI" : L"";
+  setDacl(path, L"D:P(A;" + inherit + L";" + everyone + L";;;WD)(A;" + inherit + L";FA;;;" + currentUserSid() +
+                    L")");
+}
+
+}  // namespace
+
 std::wstring currentUserSid() {
   HANDLE token = nullptr;
   if (!::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token))
@@ -38,42 +51,27 @@ std::wstring currentUserSid() {
   return sidText(reinterpret_cast<TOKEN_USER*>(buffer.data())->User.Sid);
 }
 
-std::string narrow(const std::wstring& text) { return std::filesystem::path(text).string(); }
-
-}  // namespace
-
-std::string othersWithAccess(const std::filesystem::path& path) {
+std::optional<Dacl> readDacl(const std::filesystem::path& path) {
   PACL acl = nullptr;
   PSECURITY_DESCRIPTOR descriptor = nullptr;
   if (::GetNamedSecurityInfoW(path.wstring().c_str(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr,
                               nullptr, &acl, nullptr, &descriptor) != ERROR_SUCCESS)
-    return "unknown: cannot read the DACL of " + path.string();
+    return std::nullopt;
   std::unique_ptr<void, LocalFreer> owner(descriptor);
-  if (acl == nullptr) return "everyone, by a null DACL";
-  const std::wstring me = currentUserSid();
-  std::string others;
-  for (DWORD i = 0; i < acl->AceCount; ++i) {
+  Dacl dacl;
+  dacl.isNull = acl == nullptr;
+  for (DWORD i = 0; acl != nullptr && i < acl->AceCount; ++i) {
     void* entry = nullptr;
-    if (!::GetAce(acl, i, &entry)) return "unknown: cannot read an entry of the DACL";
+    if (!::GetAce(acl, i, &entry)) return std::nullopt;
     if (static_cast<ACE_HEADER*>(entry)->AceType != ACCESS_ALLOWED_ACE_TYPE) continue;
     const auto* allowed = static_cast<ACCESS_ALLOWED_ACE*>(entry);
-    const std::wstring sid = sidText(const_cast<DWORD*>(&allowed->SidStart));
-    if (sid == me || sid == L"S-1-5-18" || sid == L"S-1-5-32-544" || allowed->Mask == 0) continue;
-    char mask[16];
-    std::snprintf(mask, sizeof mask, "%#lx", static_cast<unsigned long>(allowed->Mask));
-    others += (others.empty() ? "" : ", ") + narrow(sid) + " with rights " + mask;
+    dacl.allowed.push_back(sidText(const_cast<DWORD*>(&allowed->SidStart)));
+    dacl.masks.push_back(allowed->Mask);
   }
-  return others;
+  return dacl;
 }
 
-namespace {
-
-// Gives `path` a protected DACL: Everyone with `everyone` rights (SDDL, e.g. FR), this user full
-// control, both inherited by what a folder holds.
-void setDacl(const std::filesystem::path& path, const std::wstring& everyone) {
-  const std::wstring inherit = std::filesystem::is_directory(path) ? L"OICI" : L"";
-  const std::wstring sddl =
-      L"D:P(A;" + inherit + L";" + everyone + L";;;WD)(A;" + inherit + L";FA;;;" + currentUserSid() + L")";
+void setDacl(const std::filesystem::path& path, const std::wstring& sddl) {
   PSECURITY_DESCRIPTOR descriptor = nullptr;
   if (!::ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1, &descriptor,
                                                               nullptr))
@@ -88,11 +86,25 @@ void setDacl(const std::filesystem::path& path, const std::wstring& everyone) {
     throw std::runtime_error("cannot set the DACL of " + path.string());
 }
 
-}  // namespace
+std::string othersWithAccess(const std::filesystem::path& path) {
+  const std::optional<Dacl> dacl = readDacl(path);
+  if (!dacl) return "unknown: cannot read the DACL of " + path.string();
+  if (dacl->isNull) return "everyone, by a null DACL";
+  const std::wstring me = currentUserSid();
+  std::string others;
+  for (std::size_t i = 0; i < dacl->allowed.size(); ++i) {
+    const std::wstring& sid = dacl->allowed[i];
+    if (sid == me || sid == L"S-1-5-18" || sid == L"S-1-5-32-544" || dacl->masks[i] == 0) continue;
+    char mask[16];
+    std::snprintf(mask, sizeof mask, "%#lx", static_cast<unsigned long>(dacl->masks[i]));
+    others += (others.empty() ? "" : ", ") + narrow(sid) + " with rights " + mask;
+  }
+  return others;
+}
 
-void makeReadableByOthers(const std::filesystem::path& path) { setDacl(path, L"FR"); }
+void makeReadableByOthers(const std::filesystem::path& path) { loosen(path, L"FR"); }
 
-void makeWritableByOthers(const std::filesystem::path& path) { setDacl(path, L"FA"); }
+void makeWritableByOthers(const std::filesystem::path& path) { loosen(path, L"FA"); }
 
 std::uint64_t fileIdentity(const std::filesystem::path& path) {
   HANDLE handle = ::CreateFileW(
