@@ -38,7 +38,7 @@ wine cmd /c exit >/dev/null 2>&1 </dev/null &
 prefix_pid=$!
 "$root/scripts/windows-deps.sh"
 wait "$prefix_pid"
-"$root/scripts/windows-build.sh"
+CUT_WINE_RUNNING=1 "$root/scripts/windows-build.sh"
 built_at=$SECONDS
 
 cd "$BUILD_DIR"
