@@ -15,7 +15,7 @@ namespace cut::test {
 std::wstring currentUserSid();
 
 struct Dacl {
-  bool isNull = false;  // no DACL at all: everyone may do anything
+  bool isNull = false;                // no DACL at all: everyone may do anything
   std::vector<std::wstring> allowed;  // the SID of each access-allowed entry, in order
   std::vector<std::uint32_t> masks;   // and its rights
 };

@@ -32,8 +32,8 @@ std::string narrow(const std::wstring& text) { return std::filesystem::path(text
 // control, both inherited by what a folder holds.
 void loosen(const std::filesystem::path& path, const std::wstring& everyone) {
   const std::wstring inherit = std::filesystem::is_directory(path) ? L"OICI" : L"";
-  setDacl(path, L"D:P(A;" + inherit + L";" + everyone + L";;;WD)(A;" + inherit + L";FA;;;" + currentUserSid() +
-                    L")");
+  setDacl(path, L"D:P(A;" + inherit + L";" + everyone + L";;;WD)(A;" + inherit + L";FA;;;" +
+                    currentUserSid() + L")");
 }
 
 }  // namespace
